@@ -1,0 +1,107 @@
+package dev.portcullis.oauth.domain.client;
+
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A registered client (RFC 6749 §2; metadata names of RFC 7591 §2 and OIDC Registration §2).
+ * Build one with {@link #builder(ClientId)}.
+ *
+ * @param id                          {@code client_id}
+ * @param name                        {@code client_name}, shown to users
+ * @param authenticationMethod        {@code token_endpoint_auth_method}
+ * @param secret                      the hashed {@code client_secret}; present exactly when the
+ *                                    method uses a secret
+ * @param grantTypes                  {@code grant_types} the client may use
+ * @param responseTypes               {@code response_types}
+ * @param scopes                      the scopes the client may be granted ({@code scope})
+ * @param redirectUris                {@code redirect_uris}, absolute and without fragment (RFC 6749 §3.1.2)
+ * @param postLogoutRedirectUris      {@code post_logout_redirect_uris}
+ * @param jwksUri                     {@code jwks_uri}
+ * @param jwks                        {@code jwks}, a JWK set as JSON text
+ * @param accessTokenSigningAlgorithm {@code access_token_signed_response_alg}; empty for the server default
+ * @param lifetimes                   how long its tokens live
+ */
+public record Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
+                     Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
+                     ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+                     Optional<URI> jwksUri, Optional<String> jwks,
+                     Optional<SigningAlgorithm> accessTokenSigningAlgorithm, TokenLifetimes lifetimes) {
+
+    public Client {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(authenticationMethod, "authenticationMethod");
+        Objects.requireNonNull(secret, "secret");
+        grantTypes = Set.copyOf(grantTypes);
+        responseTypes = Set.copyOf(responseTypes);
+        Objects.requireNonNull(scopes, "scopes");
+        redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        Objects.requireNonNull(jwksUri, "jwksUri");
+        Objects.requireNonNull(jwks, "jwks");
+        Objects.requireNonNull(accessTokenSigningAlgorithm, "accessTokenSigningAlgorithm");
+        Objects.requireNonNull(lifetimes, "lifetimes");
+        if (name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("client_name must be 1 to 200 characters");
+        }
+        if (authenticationMethod.usesSecret() != secret.isPresent()) {
+            throw new IllegalArgumentException(authenticationMethod.usesSecret()
+                    ? "token_endpoint_auth_method " + authenticationMethod + " needs a client_secret"
+                    : "token_endpoint_auth_method " + authenticationMethod + " takes no client_secret");
+        }
+        if (jwksUri.isPresent() && jwks.isPresent()) {
+            throw new IllegalArgumentException("jwks_uri and jwks must not both be present (RFC 7591 §2)");
+        }
+        if (authenticationMethod == ClientAuthenticationMethod.PRIVATE_KEY_JWT && jwksUri.isEmpty() && jwks.isEmpty()) {
+            throw new IllegalArgumentException("token_endpoint_auth_method private_key_jwt needs jwks or jwks_uri");
+        }
+        redirectUris.forEach(uri -> requireRedirectUri(uri, "redirect_uris"));
+        postLogoutRedirectUris.forEach(uri -> requireRedirectUri(uri, "post_logout_redirect_uris"));
+        if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
+            throw new IllegalArgumentException("grant type authorization_code needs at least one redirect_uris entry");
+        }
+        if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && authenticationMethod == ClientAuthenticationMethod.NONE) {
+            throw new IllegalArgumentException("grant type client_credentials needs a confidential client (RFC 6749 §4.4)");
+        }
+    }
+
+    /** A builder with safe defaults: {@code client_secret_basic}, no grants, no scopes. */
+    public static ClientBuilder builder(ClientId id) {
+        return new ClientBuilder(id);
+    }
+
+    /** A builder holding this client's values, to change some of them. */
+    public ClientBuilder toBuilder() {
+        return new ClientBuilder(this);
+    }
+
+    /** RFC 6749 §2.1: a client that authenticates is confidential; one that cannot is public. */
+    public ClientType type() {
+        return authenticationMethod == ClientAuthenticationMethod.NONE ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+    }
+
+    /** Whether the client is confidential (RFC 6749 §2.1). */
+    public boolean isConfidential() {
+        return type() == ClientType.CONFIDENTIAL;
+    }
+
+    /** Whether the client may use {@code grantType} at the token endpoint. */
+    public boolean mayUse(GrantType grantType) {
+        return grantTypes.contains(grantType);
+    }
+
+    private static void requireRedirectUri(URI uri, String field) {
+        Objects.requireNonNull(uri, field);
+        // RFC 6749 §3.1.2: absolute, and MUST NOT include a fragment component.
+        if (!uri.isAbsolute() || uri.getRawFragment() != null || uri.isOpaque() && !"urn".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(field + " entries must be absolute URIs without a fragment");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.portcullis.oauth.domain.client;
+
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link Client}; validation happens in {@link #build()}. Not thread-safe. */
+public final class ClientBuilder {
+
+    private final ClientId id;
+    private String name;
+    private ClientAuthenticationMethod authenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+    private Optional<HashedSecret> secret = Optional.empty();
+    private Set<GrantType> grantTypes = Set.of();
+    private Set<String> responseTypes = Set.of();
+    private ScopeSet scopes = ScopeSet.EMPTY;
+    private List<URI> redirectUris = List.of();
+    private List<URI> postLogoutRedirectUris = List.of();
+    private Optional<URI> jwksUri = Optional.empty();
+    private Optional<String> jwks = Optional.empty();
+    private Optional<SigningAlgorithm> accessTokenSigningAlgorithm = Optional.empty();
+    private TokenLifetimes lifetimes = TokenLifetimes.DEFAULTS;
+
+    ClientBuilder(ClientId id) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = id.value();
+    }
+
+    ClientBuilder(Client client) {
+        this.id = client.id();
+        this.name = client.name();
+        this.authenticationMethod = client.authenticationMethod();
+        this.secret = client.secret();
+        this.grantTypes = client.grantTypes();
+        this.responseTypes = client.responseTypes();
+        this.scopes = client.scopes();
+        this.redirectUris = client.redirectUris();
+        this.postLogoutRedirectUris = client.postLogoutRedirectUris();
+        this.jwksUri = client.jwksUri();
+        this.jwks = client.jwks();
+        this.accessTokenSigningAlgorithm = client.accessTokenSigningAlgorithm();
+        this.lifetimes = client.lifetimes();
+    }
+
+    public ClientBuilder name(String value) {
+        this.name = Objects.requireNonNull(value, "name");
+        return this;
+    }
+
+    /** Sets the method; a method without a secret also clears any secret. */
+    public ClientBuilder authenticationMethod(ClientAuthenticationMethod value) {
+        this.authenticationMethod = Objects.requireNonNull(value, "authenticationMethod");
+        if (!value.usesSecret()) {
+            this.secret = Optional.empty();
+        }
+        return this;
+    }
+
+    public ClientBuilder secret(HashedSecret value) {
+        this.secret = Optional.of(value);
+        return this;
+    }
+
+    public ClientBuilder grantTypes(GrantType... values) {
+        this.grantTypes = Set.of(values);
+        return this;
+    }
+
+    public ClientBuilder grantTypes(Set<GrantType> values) {
+        this.grantTypes = Set.copyOf(values);
+        return this;
+    }
+
+    public ClientBuilder responseTypes(Set<String> values) {
+        this.responseTypes = Set.copyOf(values);
+        return this;
+    }
+
+    public ClientBuilder scopes(ScopeSet value) {
+        this.scopes = Objects.requireNonNull(value, "scopes");
+        return this;
+    }
+
+    public ClientBuilder redirectUris(List<URI> values) {
+        this.redirectUris = List.copyOf(values);
+        return this;
+    }
+
+    public ClientBuilder postLogoutRedirectUris(List<URI> values) {
+        this.postLogoutRedirectUris = List.copyOf(values);
+        return this;
+    }
+
+    public ClientBuilder jwksUri(URI value) {
+        this.jwksUri = Optional.of(value);
+        return this;
+    }
+
+    public ClientBuilder jwks(String value) {
+        this.jwks = Optional.of(value);
+        return this;
+    }
+
+    public ClientBuilder accessTokenSigningAlgorithm(SigningAlgorithm value) {
+        this.accessTokenSigningAlgorithm = Optional.of(value);
+        return this;
+    }
+
+    public ClientBuilder lifetimes(TokenLifetimes value) {
+        this.lifetimes = Objects.requireNonNull(value, "lifetimes");
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the values do not make a valid registration
+     */
+    public Client build() {
+        return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, lifetimes);
+    }
+}
