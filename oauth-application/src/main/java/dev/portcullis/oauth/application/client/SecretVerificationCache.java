@@ -1,0 +1,73 @@
+package dev.portcullis.oauth.application.client;
+
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.client.ClientSecret;
+import dev.portcullis.oauth.domain.client.HashedSecret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Remembers which client secrets were recently verified against which stored hash, so that the
+ * slow hash runs once per secret rather than once per request. Thread-safe and bounded.
+ *
+ * <p>An entry holds an HMAC-SHA256 of the presented secret under a random key that lives only in
+ * this process's memory: a heap dump yields no secret and no offline-guessable hash. An entry is
+ * valid only for the stored hash it was verified against, so a rotated secret invalidates it.
+ */
+public final class SecretVerificationCache {
+
+    private static final String HMAC = "HmacSHA256";
+
+    private record Entry(HashedSecret stored, byte[] mac) {
+    }
+
+    private final ConcurrentHashMap<ClientId, Entry> entries = new ConcurrentHashMap<>();
+    private final SecretKeySpec key;
+    private final int maxEntries;
+
+    /**
+     * @param random     source of the process-local HMAC key
+     * @param maxEntries how many clients are remembered at most; the cache empties when full
+     */
+    public SecretVerificationCache(SecureRandom random, int maxEntries) {
+        Objects.requireNonNull(random, "random");
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        this.key = new SecretKeySpec(bytes, HMAC);
+        this.maxEntries = maxEntries;
+    }
+
+    /** Whether {@code presented} was verified against {@code stored} for {@code client}; constant time. */
+    boolean contains(ClientId client, HashedSecret stored, ClientSecret presented) {
+        Entry entry = entries.get(client);
+        return entry != null && entry.stored().equals(stored) && MessageDigest.isEqual(entry.mac(), mac(presented));
+    }
+
+    /** Records that {@code presented} matches {@code stored} for {@code client}. */
+    void remember(ClientId client, HashedSecret stored, ClientSecret presented) {
+        if (entries.size() >= maxEntries) {
+            // Simple and bounded: an attacker cannot grow memory, and a flush costs one slow hash per client.
+            entries.clear();
+        }
+        entries.put(client, new Entry(stored, mac(presented)));
+    }
+
+    private byte[] mac(ClientSecret secret) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(secret.value().getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+}

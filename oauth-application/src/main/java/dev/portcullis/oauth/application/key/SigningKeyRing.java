@@ -1,0 +1,124 @@
+package dev.portcullis.oauth.application.key;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.portcullis.oauth.domain.key.KeyId;
+import dev.portcullis.oauth.domain.key.KeyState;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.key.SigningKey;
+import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's signing keys in memory: for each enabled algorithm the current key with its
+ * signer, and the public JWK set of every published key. Reads are lock-free; {@link #reload()}
+ * swaps in a new snapshot. Thread-safe.
+ */
+public final class SigningKeyRing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeyRing.class);
+
+    /** A current key ready to sign. */
+    record ActiveKey(KeyId id, JWSAlgorithm algorithm, JWSSigner signer) {
+    }
+
+    private record Snapshot(Map<SigningAlgorithm, ActiveKey> current, Map<String, Object> publicJwks) {
+    }
+
+    private final SigningKeyRepository repository;
+    private final PrivateKeyCipher cipher;
+    private final SigningKeyGenerator generator;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), new JWKSet().toJSONObject(true));
+
+    public SigningKeyRing(SigningKeyRepository repository, PrivateKeyCipher cipher, SigningKeyGenerator generator) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.generator = Objects.requireNonNull(generator, "generator");
+    }
+
+    /**
+     * Makes sure each of {@code algorithms} has a current key, generating and storing one where
+     * none exists, then loads the ring.
+     *
+     * @throws IllegalStateException when a stored key cannot be decrypted or parsed (fail closed)
+     */
+    public void ensureCurrentKeys(Set<SigningAlgorithm> algorithms) {
+        List<SigningKey> stored = repository.findAll();
+        for (SigningAlgorithm algorithm : algorithms) {
+            boolean hasCurrent = stored.stream().anyMatch(k -> k.algorithm() == algorithm && k.state() == KeyState.CURRENT);
+            if (!hasCurrent) {
+                SigningKey key = generator.generate(algorithm, KeyState.CURRENT);
+                repository.add(key);
+                LOG.info("generated signing key: kid={} alg={}", key.id(), algorithm.jwsName());
+            }
+        }
+        reload();
+    }
+
+    /** Reloads every key from the repository. */
+    public void reload() {
+        List<SigningKey> keys = new ArrayList<>(repository.findAll());
+        keys.sort(Comparator.comparing(SigningKey::createdAt).reversed());
+        Map<SigningAlgorithm, ActiveKey> current = new EnumMap<>(SigningAlgorithm.class);
+        List<JWK> published = new ArrayList<>();
+        for (SigningKey key : keys) {
+            published.add(parse(key.id(), key.publicJwk()));
+            // The newest current key of an algorithm signs.
+            if (key.state() == KeyState.CURRENT && !current.containsKey(key.algorithm())) {
+                current.put(key.algorithm(), activate(key));
+            }
+        }
+        snapshot = new Snapshot(Map.copyOf(current), new JWKSet(published).toJSONObject(true));
+    }
+
+    /** The current key for {@code algorithm}; empty when the algorithm has none. */
+    Optional<ActiveKey> current(SigningAlgorithm algorithm) {
+        return Optional.ofNullable(snapshot.current().get(algorithm));
+    }
+
+    /** The JWK set (RFC 7517 §5) of every published key, public parts only, as a JSON object. */
+    public Map<String, Object> publicJwks() {
+        return snapshot.publicJwks();
+    }
+
+    private ActiveKey activate(SigningKey key) {
+        JWK jwk = parse(key.id(), cipher.decrypt(key.id(), key.encryptedPrivateKey()));
+        if (!jwk.isPrivate() || !key.id().value().equals(jwk.getKeyID())) {
+            throw new IllegalStateException("stored private key of " + key.id() + " does not match its record");
+        }
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(key.algorithm().jwsName());
+        try {
+            JWSSigner signer = switch (key.algorithm()) {
+                case RS256, PS256 -> new RSASSASigner(jwk.toRSAKey());
+                case ES256 -> new ECDSASigner(jwk.toECKey());
+                case EDDSA -> throw new IllegalStateException("EdDSA signing keys are not supported yet");
+            };
+            return new ActiveKey(key.id(), algorithm, signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("stored key " + key.id() + " cannot sign " + algorithm, e);
+        }
+    }
+
+    private static JWK parse(KeyId kid, String json) {
+        try {
+            return JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored key " + kid + " is not a valid JWK", e);
+        }
+    }
+}

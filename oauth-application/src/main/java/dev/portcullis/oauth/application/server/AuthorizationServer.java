@@ -1,0 +1,120 @@
+package dev.portcullis.oauth.application.server;
+
+import dev.portcullis.oauth.application.client.ClientAuthenticator;
+import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
+import dev.portcullis.oauth.application.client.SecretVerificationCache;
+import dev.portcullis.oauth.application.discovery.DescribeServer;
+import dev.portcullis.oauth.application.discovery.PublishKeys;
+import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
+import dev.portcullis.oauth.application.grant.IssueToken;
+import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
+import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.key.NimbusTokenSigner;
+import dev.portcullis.oauth.application.key.PrivateKeyCipher;
+import dev.portcullis.oauth.application.key.SigningKeyGenerator;
+import dev.portcullis.oauth.application.key.SigningKeyRing;
+import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.SecretHasher;
+import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import dev.portcullis.oauth.domain.scope.ScopePolicy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The protocol core, assembled from ports: what the REST adapter serves and what an embedding
+ * service calls. Build it with {@link #builder(ServerSettings)}. Thread-safe once built.
+ */
+public final class AuthorizationServer {
+
+    private final ServerSettings settings;
+    private final IssueToken issueToken;
+    private final DescribeServer describeServer;
+    private final PublishKeys publishKeys;
+    private final SigningKeyRing keyRing;
+    private final SecretHasher secretHasher;
+
+    private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
+                                SecureRandom random) {
+        this.settings = builder.settings();
+        this.keyRing = keyRing;
+        this.secretHasher = builder.secretHasher().orElseGet(
+                () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
+        SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
+        JwtAccessTokens accessTokens = new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values,
+                builder.events(), builder.clock());
+        ClientAuthenticator authenticator = new ClientAuthenticator(builder.clients(), secretHasher,
+                new SecretVerificationCache(random, 10_000));
+        this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
+        this.describeServer = new DescribeServer(settings, grants, builder.scopes());
+        this.publishKeys = new PublishKeys(keyRing);
+    }
+
+    /** A builder for a server whose issuer and algorithms are {@code settings}. */
+    public static AuthorizationServerBuilder builder(ServerSettings settings) {
+        return new AuthorizationServerBuilder(settings);
+    }
+
+    static AuthorizationServer build(AuthorizationServerBuilder builder) {
+        SecureRandom random = builder.random();
+        Clock clock = Objects.requireNonNull(builder.clock(), "clock");
+        SigningKeyRepository keys = Objects.requireNonNull(builder.signingKeys(), "signingKeys");
+        MasterKey masterKey = Objects.requireNonNull(builder.masterKey(), "masterKey");
+        Objects.requireNonNull(builder.clients(), "clients");
+        Objects.requireNonNull(builder.scopes(), "scopes");
+        List<GrantHandler> handlers = new ArrayList<>();
+        for (GrantType type : builder.enabledGrants()) {
+            handlers.add(builtIn(type));
+        }
+        handlers.addAll(builder.handlers());
+        GrantHandlerRegistry grants = new GrantHandlerRegistry(handlers);
+        PrivateKeyCipher cipher = new PrivateKeyCipher(masterKey, random);
+        SigningKeyRing ring = new SigningKeyRing(keys, cipher,
+                new SigningKeyGenerator(cipher, new SecureRandomTokenValueGenerator(random), clock));
+        ring.ensureCurrentKeys(builder.settings().enabledSigningAlgorithms());
+        return new AuthorizationServer(builder, ring, grants, random);
+    }
+
+    private static GrantHandler builtIn(GrantType type) {
+        if (GrantType.CLIENT_CREDENTIALS.equals(type)) {
+            return new ClientCredentialsGrantHandler();
+        }
+        throw new IllegalArgumentException("no built-in handler for grant type " + type + " yet");
+    }
+
+    /** The settings it was built with. */
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /** The token endpoint. */
+    public IssueToken issueToken() {
+        return issueToken;
+    }
+
+    /** The metadata endpoints. */
+    public DescribeServer describeServer() {
+        return describeServer;
+    }
+
+    /** The JWK set endpoint. */
+    public PublishKeys publishKeys() {
+        return publishKeys;
+    }
+
+    /** The signing keys; {@link SigningKeyRing#reload()} after keys change elsewhere. */
+    public SigningKeyRing keyRing() {
+        return keyRing;
+    }
+
+    /** The hasher of client secrets, for registering clients. */
+    public SecretHasher secretHasher() {
+        return secretHasher;
+    }
+}
