@@ -14,8 +14,10 @@ import java.util.Objects;
  * Resolves and authenticates the client of a token request (RFC 6749 §2.3, §3.2.1).
  * Thread-safe.
  *
- * <p>Every refusal is the same {@code invalid_client} error, so that a caller cannot tell an
- * unknown client from a wrong secret or a wrong method. The reason goes to the debug log only.
+ * <p>Every refusal is the same {@code invalid_client} error, so that the response does not tell an
+ * unknown client from a wrong secret or a wrong method; the reason goes to the debug log only. An
+ * unknown {@code client_id} is refused without the slow hash, so timing can tell it apart: client
+ * identifiers are not secrets (RFC 6749 §2.2), and hashing for unknown ids would let anyone burn CPU.
  */
 public final class ClientAuthenticator {
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class IssueToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssueToken.class);
+
+    /** RFC 6749 §2.3.1 and RFC 7521 §4.2: consumed by client authentication, never by a grant. */
+    private static final Set<String> CREDENTIAL_PARAMETERS =
+            Set.of("client_id", "client_secret", "client_assertion", "client_assertion_type");
 
     private final ClientAuthenticator authenticator;
     private final GrantHandlerRegistry handlers;
@@ -74,7 +79,8 @@ public final class IssueToken {
 
     private static Optional<ScopeSet> scope(Map<String, String> parameters) {
         String scope = parameters.get("scope");
-        if (scope == null) {
+        // RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
+        if (scope == null || scope.isEmpty()) {
             return Optional.empty();
         }
         // RFC 6749 §3.3 and §5.2: a malformed scope is invalid_scope.
@@ -86,7 +92,8 @@ public final class IssueToken {
         Map<String, String> kept = new HashMap<>();
         for (String name : handler.parameters()) {
             String value = parameters.get(name);
-            if (value != null) {
+            // Credentials never reach a handler, even one that declares them; empty means omitted (RFC 6749 §3.1).
+            if (value != null && !value.isEmpty() && !CREDENTIAL_PARAMETERS.contains(name)) {
                 kept.put(name, value);
             }
         }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
@@ -14,6 +13,7 @@ import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class SigningKeyRing {
     private final SigningKeyRepository repository;
     private final PrivateKeyCipher cipher;
     private final SigningKeyGenerator generator;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), new JWKSet().toJSONObject(true));
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of("keys", List.of()));
 
     public SigningKeyRing(SigningKeyRepository repository, PrivateKeyCipher cipher, SigningKeyGenerator generator) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -83,7 +83,11 @@ public final class SigningKeyRing {
                 current.put(key.algorithm(), activate(key));
             }
         }
-        snapshot = new Snapshot(Map.copyOf(current), new JWKSet(published).toJSONObject(true));
+        // Callers share the snapshot, so the JSON object handed out must be unmodifiable all the way down.
+        List<Map<String, Object>> jwks = published.stream()
+                .map(jwk -> Collections.unmodifiableMap(jwk.toPublicJWK().toJSONObject()))
+                .toList();
+        snapshot = new Snapshot(Map.copyOf(current), Map.of("keys", jwks));
     }
 
     /** The current key for {@code algorithm}; empty when the algorithm has none. */

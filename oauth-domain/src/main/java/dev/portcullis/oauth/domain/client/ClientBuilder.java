@@ -28,7 +28,8 @@ public final class ClientBuilder {
 
     ClientBuilder(ClientId id) {
         this.id = Objects.requireNonNull(id, "id");
-        this.name = id.value();
+        // client_name is at most 200 characters; a longer id is shortened for display.
+        this.name = id.value().length() <= 200 ? id.value() : id.value().substring(0, 200);
     }
 
     ClientBuilder(Client client) {

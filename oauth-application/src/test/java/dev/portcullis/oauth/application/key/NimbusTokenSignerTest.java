@@ -1,0 +1,113 @@
+package dev.portcullis.oauth.application.key;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.key.SigningKey;
+import java.text.ParseException;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NimbusTokenSignerTest {
+
+    private static final Map<String, Object> CLAIMS = Map.of("iss", "https://as.example.com", "sub", "client-1");
+
+    /** Made once for the class: the tests only read the keys, and RSA keys are slow to make. */
+    private static final InMemorySigningKeyRepository REPOSITORY = new InMemorySigningKeyRepository();
+    private static final SigningKeyRing RING = TestKeyRings.ring(REPOSITORY);
+
+    private final NimbusTokenSigner signer = new NimbusTokenSigner(RING);
+
+    @BeforeAll
+    static void generateKeys() {
+        RING.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256, SigningAlgorithm.PS256));
+    }
+
+    @Test
+    void signWhenRs256ThenVerifiesWithPublishedRsaKey() throws Exception { // RFC 7518 §3.3
+        JWSObject jws = JWSObject.parse(signer.sign(SigningAlgorithm.RS256, "at+jwt", CLAIMS));
+
+        boolean verified = jws.verify(new RSASSAVerifier(publishedKey(jws).toRSAKey()));
+
+        assertTrue(verified);
+        assertEquals(JWSAlgorithm.RS256, jws.getHeader().getAlgorithm());
+    }
+
+    @Test
+    void signWhenPs256ThenVerifiesWithPublishedRsaKey() throws Exception { // RFC 7518 §3.5
+        JWSObject jws = JWSObject.parse(signer.sign(SigningAlgorithm.PS256, "at+jwt", CLAIMS));
+
+        boolean verified = jws.verify(new RSASSAVerifier(publishedKey(jws).toRSAKey()));
+
+        assertTrue(verified);
+        assertEquals(JWSAlgorithm.PS256, jws.getHeader().getAlgorithm());
+    }
+
+    @Test
+    void signWhenEs256ThenVerifiesWithPublishedEcKey() throws Exception { // RFC 7518 §3.4
+        JWSObject jws = JWSObject.parse(signer.sign(SigningAlgorithm.ES256, "at+jwt", CLAIMS));
+
+        boolean verified = jws.verify(new ECDSAVerifier(publishedKey(jws).toECKey()));
+
+        assertTrue(verified);
+        assertEquals(JWSAlgorithm.ES256, jws.getHeader().getAlgorithm());
+    }
+
+    @Test
+    void signWhenCalledThenHeaderKidIsCurrentKeyOfAlgorithm() { // RFC 7515 §4.1.4
+        String kid = REPOSITORY.findAll().stream().filter(key -> key.algorithm() == SigningAlgorithm.ES256)
+                .map(SigningKey::id).findFirst().orElseThrow().value();
+
+        JWSObject jws = parse(signer.sign(SigningAlgorithm.ES256, "at+jwt", CLAIMS));
+
+        assertEquals(kid, jws.getHeader().getKeyID());
+    }
+
+    @Test
+    void signWhenTypeGivenThenTypHeader() { // RFC 9068 §2.1
+        JWSObject jws = parse(signer.sign(SigningAlgorithm.RS256, "at+jwt", CLAIMS));
+
+        assertEquals(new JOSEObjectType("at+jwt"), jws.getHeader().getType());
+    }
+
+    @Test
+    void signWhenCalledThenPayloadIsClaims() {
+        JWSObject jws = parse(signer.sign(SigningAlgorithm.RS256, "at+jwt", CLAIMS));
+
+        assertEquals(CLAIMS, jws.getPayload().toJSONObject());
+    }
+
+    @Test
+    void signWhenNoCurrentKeyForAlgorithmThenIllegalState() {
+        NimbusTokenSigner empty = new NimbusTokenSigner(TestKeyRings.ring(new InMemorySigningKeyRepository()));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> empty.sign(SigningAlgorithm.RS256, "at+jwt", CLAIMS));
+
+        assertEquals("no current signing key for RS256", thrown.getMessage());
+    }
+
+    private static JWK publishedKey(JWSObject jws) throws Exception {
+        return JWKSet.parse(RING.publicJwks()).getKeyByKeyId(jws.getHeader().getKeyID());
+    }
+
+    private static JWSObject parse(String compact) {
+        try {
+            return JWSObject.parse(compact);
+        } catch (ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
