@@ -1,0 +1,4 @@
+/**
+ * JSON response bodies, written as bytes by one shared, pre-built Jackson writer.
+ */
+package dev.portcullis.oauth.adapters.rest.json;

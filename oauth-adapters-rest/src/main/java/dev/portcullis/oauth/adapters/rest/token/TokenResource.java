@@ -1,0 +1,75 @@
+package dev.portcullis.oauth.adapters.rest.token;
+
+import dev.portcullis.oauth.adapters.rest.client.ClientCredentialsReader;
+import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
+import dev.portcullis.oauth.adapters.rest.json.JsonBody;
+import dev.portcullis.oauth.application.client.ClientCredentials;
+import dev.portcullis.oauth.application.grant.IssueToken;
+import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
+import dev.portcullis.oauth.domain.token.TokenResponse;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The token endpoint, {@code POST /token} (RFC 6749 §3.2): refuses a wrong content type, an
+ * oversized body and repeated parameters, finds the client credentials, calls {@link IssueToken}
+ * and writes the RFC 6749 §5.1 response. Refusals are thrown and written by the error mappers.
+ * Thread-safe.
+ *
+ * <p>No {@code @Consumes}: every content type reaches this method, so that a wrong one is answered
+ * with an OAuth {@code invalid_request} body instead of Jersey's 415.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>
+ */
+@Path("token")
+public final class TokenResource {
+
+    private final IssueToken issueToken;
+    private final FormBodyReader forms;
+
+    /**
+     * @param issueToken the use case
+     * @param forms      reads the form body within its size limit
+     */
+    public TokenResource(IssueToken issueToken, FormBodyReader forms) {
+        this.issueToken = Objects.requireNonNull(issueToken, "issueToken");
+        this.forms = Objects.requireNonNull(forms, "forms");
+    }
+
+    /** Serves one token request; see the class comment. */
+    @POST
+    public Response token(@Context HttpHeaders headers, InputStream body) {
+        String contentType = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse("");
+        Map<String, String> form = forms.read(contentType, headers.getLength(), body);
+        List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
+                .orElse(List.of());
+        Optional<ClientCredentials> credentials = ClientCredentialsReader.read(authorization, form);
+        TokenResponse response = issueToken.issue(new TokenEndpointRequest(form, credentials));
+        // RFC 6749 §5.1: the response carries Cache-Control: no-store and Pragma: no-cache.
+        return Response.ok(JsonBody.of(body(response)), JsonBody.MEDIA_TYPE_UTF8)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    private static Map<String, Object> body(TokenResponse response) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("access_token", response.accessToken().value());
+        json.put("token_type", response.tokenType());
+        json.put("expires_in", response.expiresIn().toSeconds());
+        if (!response.scope().isEmpty()) {
+            json.put("scope", response.scope().toParameter());
+        }
+        response.refreshToken().ifPresent(token -> json.put("refresh_token", token.value()));
+        return json;
+    }
+}
