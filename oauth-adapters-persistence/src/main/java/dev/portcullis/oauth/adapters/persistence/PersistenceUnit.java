@@ -1,0 +1,118 @@
+package dev.portcullis.oauth.adapters.persistence;
+
+import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
+import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
+import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
+import dev.portcullis.oauth.adapters.persistence.database.Transactions;
+import dev.portcullis.oauth.adapters.persistence.key.JpaSigningKeyRepository;
+import dev.portcullis.oauth.adapters.persistence.key.SigningKeyEntity;
+import dev.portcullis.oauth.adapters.persistence.scope.JpaScopeRepository;
+import dev.portcullis.oauth.adapters.persistence.scope.ScopeEntity;
+import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
+import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.ScopeRepository;
+import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.hibernate.cfg.FetchSettings;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the repository ports, on PostgreSQL or H2 (in {@code MODE=PostgreSQL}).
+ * {@link #open(DataSource)} migrates the schema with Liquibase, then starts Hibernate over the
+ * same data source, checking that the schema matches the mappings; the dialect is detected from
+ * the connection. The data source (and its pool) belongs to the caller, who closes it after
+ * {@link #close()}. Thread-safe.
+ */
+public final class PersistenceUnit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnit.class);
+
+    /** Loads the collections of up to this many clients in one query when listing them. */
+    private static final int BATCH_FETCH_SIZE = 64;
+
+    private final EntityManagerFactory factory;
+    private final ClientRepository clients;
+    private final ScopeRepository scopes;
+    private final SigningKeyRepository signingKeys;
+
+    private PersistenceUnit(EntityManagerFactory factory) {
+        this.factory = factory;
+        Transactions transactions = new Transactions(factory);
+        this.clients = new JpaClientRepository(transactions);
+        this.scopes = new JpaScopeRepository(transactions);
+        this.signingKeys = new JpaSigningKeyRepository(transactions);
+    }
+
+    /**
+     * Migrates the schema of {@code dataSource}'s database to the current version, then starts the
+     * repositories on it.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached, a migration fails,
+     *                                     or the schema does not match the mappings
+     */
+    public static PersistenceUnit open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        long started = System.nanoTime();
+        SchemaMigration.migrate(dataSource);
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource));
+        LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return unit;
+    }
+
+    /**
+     * Migrates the schema of {@code dataSource}'s database to the current version and returns,
+     * starting nothing: the {@code migrate} command.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached or a migration fails
+     */
+    public static void migrateOnly(DataSource dataSource) {
+        SchemaMigration.migrate(dataSource);
+    }
+
+    /** The registered clients. */
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    /** The defined scopes. */
+    public ScopeRepository scopes() {
+        return scopes;
+    }
+
+    /** The signing keys. */
+    public SigningKeyRepository signingKeys() {
+        return signingKeys;
+    }
+
+    /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
+    @Override
+    public void close() {
+        factory.close();
+        LOG.info("persistence unit closed");
+    }
+
+    private static EntityManagerFactory startHibernate(DataSource dataSource) {
+        try {
+            return new HibernatePersistenceConfiguration("portcullis")
+                    .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class)
+                    .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .schemaToolingAction(Action.VALIDATE)
+                    .showSql(false, false, false)
+                    .validationMode(ValidationMode.NONE)
+                    .sharedCacheMode(SharedCacheMode.NONE)
+                    .property(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, BATCH_FETCH_SIZE)
+                    .createEntityManagerFactory();
+        } catch (PersistenceException e) {
+            throw new ServiceUnavailableException("database", e);
+        }
+    }
+}

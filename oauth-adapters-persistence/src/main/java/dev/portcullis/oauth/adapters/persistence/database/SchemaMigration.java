@@ -1,0 +1,80 @@
+package dev.portcullis.oauth.adapters.persistence.database;
+
+import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.exception.UnexpectedLiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a database's schema up to date with the Liquibase changelog
+ * {@value #CHANGELOG}. Liquibase's lock table serialises instances that start together; an
+ * up-to-date schema is left untouched. Liquibase writes to its logger (java.util.logging unless
+ * the JUL bridge is installed), never to the standard streams, and never calls home.
+ */
+public final class SchemaMigration {
+
+    /** The master changelog, on the class path. */
+    public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+    private static final String ANALYTICS = "liquibase.analytics.enabled";
+
+    static {
+        // Read by Liquibase when its configuration first initialises, so it must be set before any
+        // Liquibase class is used; an explicit setting by the embedder wins.
+        if (System.getProperty(ANALYTICS) == null) {
+            System.setProperty(ANALYTICS, "false");
+        }
+    }
+
+    private SchemaMigration() {
+    }
+
+    /**
+     * Applies every changeset not yet applied, on one connection from {@code dataSource}.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached or a changeset fails
+     */
+    public static void migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.ui.name(), new LoggerUIService(),
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigration.class.getClassLoader()),
+                    ANALYTICS, Boolean.FALSE);
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .execute());
+        } catch (SQLException | LiquibaseException | UnexpectedLiquibaseException e) {
+            throw new ServiceUnavailableException("database", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Scope.child declares Exception; the work inside it throws nothing else checked.
+            throw new ServiceUnavailableException("database", e);
+        }
+        LOG.info("database schema up to date in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}

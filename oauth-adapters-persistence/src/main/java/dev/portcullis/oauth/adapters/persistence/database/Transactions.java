@@ -1,0 +1,133 @@
+package dev.portcullis.oauth.adapters.persistence.database;
+
+import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each repository call in its own resource-local transaction, with its own entity manager,
+ * and turns database failures into the exceptions the ports promise. Thread-safe.
+ */
+public final class Transactions {
+
+    /** SQL:2016 state for a unique or primary key violation, used by PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * How often a claimed row may vanish before the contention is reported. Each lost attempt
+     * means another transaction committed a delete of that very row, so the system progresses;
+     * H2 loses more often than PostgreSQL, whose ON CONFLICT waits for an in-flight delete.
+     */
+    private static final int CLAIM_ATTEMPTS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private final EntityManagerFactory factory;
+
+    /** @param factory where entity managers come from; closed by its owner, not here */
+    public Transactions(EntityManagerFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws.
+     *
+     * @return what {@code work} returned
+     * @throws DuplicateKeyException       when a primary key or unique constraint refused a write
+     * @throws IllegalArgumentException    when a value does not fit its column
+     * @throws ServiceUnavailableException on any other database failure (connection refused or
+     *                                     lost, timeout, missing table)
+     */
+    public <T> T call(Function<EntityManager, T> work) {
+        Objects.requireNonNull(work, "work");
+        try (EntityManager entityManager = factory.createEntityManager()) {
+            return inTransaction(entityManager, work);
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Like {@link #call(Function)}, for work that returns nothing. */
+    public void run(Consumer<EntityManager> work) {
+        Objects.requireNonNull(work, "work");
+        call(entityManager -> {
+            work.accept(entityManager);
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * The row of {@code type} with primary key {@code id}, created first if missing and locked
+     * for update until the transaction ends, so that the caller can overwrite it. Concurrent
+     * claims of one id wait for each other rather than fail on the primary key.
+     *
+     * @param claimSql a native {@code INSERT ... ON CONFLICT DO NOTHING} of a placeholder row,
+     *                 with the id as parameter 1
+     * @throws ServiceUnavailableException when the row keeps vanishing under concurrent deletes
+     */
+    public <E> E claim(EntityManager entityManager, Class<E> type, String id, String claimSql) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            entityManager.createNativeQuery(claimSql).setParameter(1, id).executeUpdate();
+            E entity = entityManager.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+            if (entity != null) {
+                return entity;
+            }
+            // A concurrent delete removed the row between the insert and the lock; claim it again.
+            LOG.debug("claimed row deleted concurrently: table={} attempt={}", type.getSimpleName(), attempt);
+        }
+        throw new ServiceUnavailableException("database",
+                new IllegalStateException("row deleted concurrently " + CLAIM_ATTEMPTS + " times in a row"));
+    }
+
+    private static <T> T inTransaction(EntityManager entityManager, Function<EntityManager, T> work) {
+        EntityTransaction transaction = entityManager.getTransaction();
+        transaction.begin();
+        try {
+            T result = work.apply(entityManager);
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollback(transaction, e);
+            throw e;
+        }
+    }
+
+    private static void rollback(EntityTransaction transaction, RuntimeException failure) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (PersistenceException rollbackFailure) {
+            // The connection is likely gone; the first failure is the one to report.
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Maps a database failure to what the ports promise; see {@link #call(Function)}. */
+    static RuntimeException translate(PersistenceException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && isUniqueViolation(violation)) {
+                return new DuplicateKeyException(violation.getConstraintName(), failure);
+            }
+            if (cause instanceof DataException) {
+                return new IllegalArgumentException("a value does not fit its database column", failure);
+            }
+        }
+        return new ServiceUnavailableException("database", failure);
+    }
+
+    private static boolean isUniqueViolation(ConstraintViolationException violation) {
+        return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                || UNIQUE_VIOLATION.equals(violation.getSQLState());
+    }
+}

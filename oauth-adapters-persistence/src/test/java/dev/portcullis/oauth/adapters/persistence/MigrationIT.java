@@ -1,0 +1,89 @@
+package dev.portcullis.oauth.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.portcullis.oauth.application.client.TestClients;
+import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.scope.Scope;
+import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema migration on an H2 file database, as the embedded server keeps it under {@code ./data}. */
+final class MigrationIT {
+
+    @BeforeAll
+    static void bridgeLogging() {
+        LogBridge.install();
+    }
+
+    @TempDir
+    Path directory;
+
+    private DataSource fileDatabase() {
+        return TestDatabase.h2DataSource("jdbc:h2:file:" + directory.resolve("portcullis").toAbsolutePath());
+    }
+
+    @Test
+    void openWhenSchemaAlreadyMigratedThenStartsAndKeepsData() throws SQLException {
+        DataSource dataSource = fileDatabase();
+        Client client = TestClients.confidential().build();
+        try (PersistenceUnit first = PersistenceUnit.open(dataSource)) {
+            first.clients().save(client);
+        }
+        List<String> applied = appliedChangesets(dataSource);
+
+        try (PersistenceUnit second = PersistenceUnit.open(dataSource)) {
+
+            assertEquals(Optional.of(client), second.clients().findById(client.id()));
+        }
+        assertEquals(applied, appliedChangesets(dataSource));
+    }
+
+    @Test
+    void migrateOnlyWhenRunTwiceThenSecondRunAppliesNothing() throws SQLException {
+        DataSource dataSource = fileDatabase();
+        PersistenceUnit.migrateOnly(dataSource);
+        List<String> applied = appliedChangesets(dataSource);
+
+        PersistenceUnit.migrateOnly(dataSource);
+
+        assertEquals(applied, appliedChangesets(dataSource));
+        assertEquals(8, applied.size());
+    }
+
+    @Test
+    void openWhenMigratedByMigrateOnlyThenRepositoriesWork() {
+        DataSource dataSource = fileDatabase();
+        PersistenceUnit.migrateOnly(dataSource);
+        ScopeDefinition read = new ScopeDefinition(new Scope("read"), "Read");
+
+        try (PersistenceUnit unit = PersistenceUnit.open(dataSource)) {
+            unit.scopes().save(read);
+
+            assertEquals(List.of(read), unit.scopes().findAll());
+        }
+    }
+
+    private static List<String> appliedChangesets(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM databasechangelog ORDER BY orderexecuted")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+}
