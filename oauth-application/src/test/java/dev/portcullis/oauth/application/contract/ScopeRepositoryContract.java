@@ -162,4 +162,21 @@ public abstract class ScopeRepositoryContract {
         assertEquals(1, all.size());
         assertTrue(all.get(0).description().startsWith("description "));
     }
+
+    @Test
+    void deleteWhenSixteenThreadsSaveAndDeleteOneScopeThenEveryCallSucceeds() {
+        Race.run(16, i -> {
+            for (int round = 0; round < 5; round++) {
+                if ((i + round) % 2 == 0) {
+                    repository.save(definition("contended", "description " + i));
+                } else {
+                    repository.delete(new Scope("contended"));
+                }
+            }
+            return i;
+        });
+
+        repository.findByScope(new Scope("contended"))
+                .ifPresent(found -> assertTrue(found.description().startsWith("description ")));
+    }
 }

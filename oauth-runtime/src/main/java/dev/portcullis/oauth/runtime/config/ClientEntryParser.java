@@ -1,0 +1,142 @@
+package dev.portcullis.oauth.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
+import dev.portcullis.oauth.domain.client.ClientBuilder;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.client.ClientSecret;
+import dev.portcullis.oauth.domain.client.HashedSecret;
+import dev.portcullis.oauth.domain.client.TokenLifetimes;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one {@code clients} entry: RFC 7591 §2 / OIDC Registration metadata names.
+ */
+final class ClientEntryParser {
+
+    /** Stands in for the hash of a clear secret until the start hashes it. */
+    static final HashedSecret PENDING_HASH = new HashedSecret("$pending$");
+
+    private static final Set<String> KEYS = Set.of("client_id", "client_secret", "client_secret_hash", "client_name",
+            "redirect_uris", "post_logout_redirect_uris", "grant_types", "response_types",
+            "token_endpoint_auth_method", "scope", "jwks", "jwks_uri", "access_token_signed_response_alg",
+            "access_token_lifetime");
+
+    private ClientEntryParser() {
+    }
+
+    static ClientEntry parse(ConfigNode entry, Duration defaultAccessTokenLifetime) {
+        entry.requireKnownKeys(KEYS);
+        String idText = entry.text("client_id")
+                .orElseThrow(() -> new ConfigurationException(entry.key("client_id"), "is required"));
+        if (!ClientId.isValid(idText)) {
+            throw new ConfigurationException(entry.key("client_id"), "must be 1 to 255 printable ASCII characters");
+        }
+        ClientBuilder builder = Client.builder(new ClientId(idText));
+        entry.text("client_name").ifPresent(builder::name);
+        ClientAuthenticationMethod method = entry.text("token_endpoint_auth_method")
+                .map(v -> ClientAuthenticationMethod.fromValue(v).orElseThrow(() -> new ConfigurationException(
+                        entry.key("token_endpoint_auth_method"), "unknown method; use one of client_secret_basic, "
+                        + "client_secret_post, private_key_jwt, client_secret_jwt, none")))
+                .orElse(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        builder.authenticationMethod(method);
+        Optional<ClientSecret> secret = secret(entry, method, builder);
+        builder.grantTypes(grantTypes(entry));
+        builder.responseTypes(new LinkedHashSet<>(entry.texts("response_types")));
+        entry.text("scope").ifPresent(scope -> builder.scopes(ScopeSet.parse(scope).orElseThrow(() ->
+                new ConfigurationException(entry.key("scope"), "must be scope names separated by single spaces"))));
+        builder.redirectUris(uris(entry, "redirect_uris"));
+        builder.postLogoutRedirectUris(uris(entry, "post_logout_redirect_uris"));
+        entry.text("jwks_uri").ifPresent(uri -> builder.jwksUri(uri(entry.key("jwks_uri"), uri)));
+        entry.raw("jwks").ifPresent(jwks -> builder.jwks(jwksText(entry.key("jwks"), jwks)));
+        entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
+                SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
+                        entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+        Duration lifetime = entry.text("access_token_lifetime")
+                .map(v -> SettingsLoader.seconds(entry.key("access_token_lifetime"), v))
+                .orElse(defaultAccessTokenLifetime);
+        try {
+            Client client = builder.lifetimes(TokenLifetimes.DEFAULTS
+                    .withAccessToken(lifetime)).build();
+            return new ClientEntry(client, secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(entry.key("client_id") + " (" + idText + ")", e.getMessage());
+        }
+    }
+
+    private static Optional<ClientSecret> secret(ConfigNode entry, ClientAuthenticationMethod method, ClientBuilder builder) {
+        Optional<String> clear = entry.text("client_secret");
+        Optional<String> hash = entry.text("client_secret_hash");
+        if (clear.isPresent() && hash.isPresent()) {
+            throw new ConfigurationException(entry.key("client_secret"), "give client_secret or client_secret_hash, not both");
+        }
+        if (!method.usesSecret()) {
+            if (clear.isPresent() || hash.isPresent()) {
+                throw new ConfigurationException(entry.key("client_secret"),
+                        "token_endpoint_auth_method " + method.value() + " takes no secret");
+            }
+            return Optional.empty();
+        }
+        if (hash.isPresent()) {
+            builder.secret(new HashedSecret(hash.get()));
+            return Optional.empty();
+        }
+        String value = clear.orElseThrow(() -> new ConfigurationException(entry.key("client_secret"),
+                "is required for token_endpoint_auth_method " + method.value()));
+        if (value.length() < 16 || value.length() > ClientSecret.MAX_LENGTH) {
+            throw new ConfigurationException(entry.key("client_secret"), "must be 16 to 512 characters");
+        }
+        builder.secret(PENDING_HASH);
+        return Optional.of(new ClientSecret(value));
+    }
+
+    private static Set<GrantType> grantTypes(ConfigNode entry) {
+        Set<GrantType> types = new LinkedHashSet<>();
+        List<String> values = entry.texts("grant_types");
+        for (int i = 0; i < values.size(); i++) {
+            String key = entry.key("grant_types") + "[" + i + "]";
+            types.add(GrantType.parse(values.get(i)).orElseThrow(() ->
+                    new ConfigurationException(key, "unknown grant type; custom grant types are absolute URIs")));
+        }
+        return types;
+    }
+
+    private static List<URI> uris(ConfigNode entry, String name) {
+        List<URI> uris = new ArrayList<>();
+        List<String> values = entry.texts(name);
+        for (int i = 0; i < values.size(); i++) {
+            uris.add(uri(entry.key(name) + "[" + i + "]", values.get(i)));
+        }
+        return uris;
+    }
+
+    private static URI uri(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!uri.isAbsolute()) {
+                throw new ConfigurationException(key, "must be an absolute URI");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(key, "is not a valid URI");
+        }
+    }
+
+    private static String jwksText(String key, JsonNode jwks) {
+        if (!jwks.isObject() || !jwks.path("keys").isArray()) {
+            throw new ConfigurationException(key, "must be a JWK set: a mapping with a keys list (RFC 7517 §5)");
+        }
+        return jwks.toString();
+    }
+}

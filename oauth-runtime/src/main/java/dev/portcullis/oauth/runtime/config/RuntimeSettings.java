@@ -1,0 +1,60 @@
+package dev.portcullis.oauth.runtime.config;
+
+import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration of one server instance, validated.
+ *
+ * @param mode                development or production
+ * @param issuer              the issuer identifier
+ * @param httpHost            the address to bind
+ * @param httpPort            the port to bind (0 for any free port)
+ * @param database            the database; in development an H2 file under {@code dataDir} by default
+ * @param masterKey           the key encrypting private keys; empty in development means "use or
+ *                            create {@code dataDir}/master.key"
+ * @param dataDir             where development state lives
+ * @param audience            the default {@code aud} of access tokens
+ * @param signingAlgorithm    the default signing algorithm
+ * @param accessTokenLifetime the default access token lifetime of configured clients
+ * @param grants              the enabled built-in grants
+ * @param clients             clients to create or update at start
+ * @param scopes              scopes to create or update at start
+ * @param shutdownGrace       how long in-flight requests may take to finish on SIGTERM
+ */
+public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
+                              Optional<MasterKey> masterKey, Path dataDir, String audience,
+                              SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
+                              List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace) {
+
+    public RuntimeSettings {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(masterKey, "masterKey");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
+        Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
+        grants = Set.copyOf(grants);
+        clients = List.copyOf(clients);
+        scopes = List.copyOf(scopes);
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+
+    /** A copy with another port; for tests that bind port 0. */
+    public RuntimeSettings withHttpPort(int port) {
+        return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
+                signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace);
+    }
+}

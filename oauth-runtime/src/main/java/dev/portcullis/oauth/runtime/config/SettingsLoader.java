@@ -1,0 +1,271 @@
+package dev.portcullis.oauth.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.Scope;
+import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds {@link RuntimeSettings} from {@code PORTCULLIS_*} environment variables over an optional
+ * YAML file. Environment wins over the file; unknown keys and bad values fail with the key named.
+ */
+public final class SettingsLoader {
+
+    /** Variables with this prefix are reserved for the test suite and ignored here. */
+    private static final String TEST_PREFIX = "PORTCULLIS_TEST_";
+
+    private static final Set<String> ENV_KEYS = Set.of("PORTCULLIS_CONFIG", "PORTCULLIS_MODE", "PORTCULLIS_ISSUER",
+            "PORTCULLIS_HTTP_HOST", "PORTCULLIS_HTTP_PORT", "PORTCULLIS_DB_URL", "PORTCULLIS_DB_USER",
+            "PORTCULLIS_DB_PASSWORD", "PORTCULLIS_DB_POOL_SIZE", "PORTCULLIS_MASTER_KEY", "PORTCULLIS_DATA_DIR",
+            "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
+            "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE");
+
+    private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
+            "grants", "clients", "scopes", "shutdown_grace");
+
+    private final Map<String, String> env;
+
+    /** @param env the process environment (or a test's) */
+    public SettingsLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Loads from the environment and the file named by {@code PORTCULLIS_CONFIG}, if any. */
+    public RuntimeSettings load() {
+        return load(env("PORTCULLIS_CONFIG").map(Path::of));
+    }
+
+    /** Loads from the environment and {@code file}. */
+    public RuntimeSettings load(Path file) {
+        return load(Optional.of(file));
+    }
+
+    private RuntimeSettings load(Optional<Path> file) {
+        checkEnvKeys();
+        ConfigNode root = file.map(SettingsLoader::read).orElseGet(() -> ConfigNode.empty(""));
+        root.requireKnownKeys(FILE_KEYS);
+        ConfigNode http = root.section("http").orElseGet(() -> ConfigNode.empty("http")).requireKnownKeys(Set.of("host", "port"));
+        ConfigNode db = root.section("database").orElseGet(() -> ConfigNode.empty("database"))
+                .requireKnownKeys(Set.of("url", "user", "password", "pool_size"));
+        ConfigNode tokens = root.section("tokens").orElseGet(() -> ConfigNode.empty("tokens"))
+                .requireKnownKeys(Set.of("audience", "signing_algorithm", "access_token_lifetime"));
+
+        Mode mode = setting("PORTCULLIS_MODE", root, "mode").map(SettingsLoader::mode).orElse(Mode.DEVELOPMENT);
+        boolean production = mode == Mode.PRODUCTION;
+        int port = setting("PORTCULLIS_HTTP_PORT", http, "port").map(v -> range(v, 0, 65535)).orElse(8080);
+        String host = value("PORTCULLIS_HTTP_HOST", http, "host").orElse(production ? "0.0.0.0" : "127.0.0.1");
+        Optional<Setting> issuerSetting = setting("PORTCULLIS_ISSUER", root, "issuer");
+        if (production && issuerSetting.isEmpty()) {
+            throw new ConfigurationException("PORTCULLIS_ISSUER", "is required in production mode");
+        }
+        URI issuer = issuer(issuerSetting.orElse(new Setting("PORTCULLIS_ISSUER",
+                "http://localhost:" + (port == 0 ? 8080 : port))), production);
+        Path dataDir = Path.of(value("PORTCULLIS_DATA_DIR", root, "data_dir").orElse("data"));
+        Optional<Setting> dbUrl = setting("PORTCULLIS_DB_URL", db, "url");
+        if (production && dbUrl.isEmpty()) {
+            throw new ConfigurationException("PORTCULLIS_DB_URL", "is required in production mode");
+        }
+        DatabaseSettings database = new DatabaseSettings(
+                dbUrl.map(Setting::value).orElse("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("portcullis")
+                        + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"),
+                value("PORTCULLIS_DB_USER", db, "user"), value("PORTCULLIS_DB_PASSWORD", db, "password"),
+                setting("PORTCULLIS_DB_POOL_SIZE", db, "pool_size").map(v -> range(v, 1, 200)).orElse(10));
+        if (!database.url().startsWith("jdbc:postgresql:") && !database.url().startsWith("jdbc:h2:")) {
+            throw new ConfigurationException(dbUrl.map(Setting::key).orElse("PORTCULLIS_DB_URL"),
+                    "must be a jdbc:postgresql: or jdbc:h2: URL");
+        }
+        // The master key comes from the environment only: a key stored beside the data it protects protects nothing.
+        Optional<MasterKey> masterKey = env("PORTCULLIS_MASTER_KEY").map(SettingsLoader::masterKey);
+        if (production && masterKey.isEmpty()) {
+            throw new ConfigurationException("PORTCULLIS_MASTER_KEY", "is required in production mode");
+        }
+        Duration lifetime = setting("PORTCULLIS_ACCESS_TOKEN_LIFETIME", tokens, "access_token_lifetime")
+                .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofMinutes(5));
+        return new RuntimeSettings(mode, issuer, host, port, database, masterKey, dataDir,
+                value("PORTCULLIS_TOKEN_AUDIENCE", tokens, "audience").orElse(issuer.toString()),
+                setting("PORTCULLIS_SIGNING_ALGORITHM", tokens, "signing_algorithm").map(SettingsLoader::algorithm)
+                        .orElse(SigningAlgorithm.RS256),
+                lifetime, grants(root), clients(root, lifetime), scopes(root),
+                setting("PORTCULLIS_SHUTDOWN_GRACE", root, "shutdown_grace")
+                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofSeconds(10)));
+    }
+
+    private void checkEnvKeys() {
+        for (String name : env.keySet()) {
+            if (name.startsWith("PORTCULLIS_") && !name.startsWith(TEST_PREFIX) && !ENV_KEYS.contains(name)) {
+                throw new ConfigurationException(name, "unknown environment variable");
+            }
+        }
+    }
+
+    private Optional<String> env(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private Optional<String> value(String envName, ConfigNode node, String fileKey) {
+        return setting(envName, node, fileKey).map(Setting::value);
+    }
+
+    /** A value and the key it came from, so that an error names what the operator wrote. */
+    private record Setting(String key, String value) {
+    }
+
+    private Optional<Setting> setting(String envName, ConfigNode node, String fileKey) {
+        Optional<String> fromEnv = env(envName);
+        if (fromEnv.isPresent()) {
+            return Optional.of(new Setting(envName, fromEnv.get()));
+        }
+        return node.text(fileKey).map(v -> new Setting(node.key(fileKey), v));
+    }
+
+    private Set<GrantType> grants(ConfigNode root) {
+        Optional<String> fromEnv = env("PORTCULLIS_GRANTS");
+        String key = fromEnv.isPresent() ? "PORTCULLIS_GRANTS" : "grants";
+        List<String> names = fromEnv.map(v -> List.of(v.split("\\s*,\\s*"))).orElse(root.texts("grants"));
+        if (names.isEmpty()) {
+            return Set.of(GrantType.CLIENT_CREDENTIALS);
+        }
+        Set<GrantType> grants = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!GrantType.CLIENT_CREDENTIALS.value().equals(name)) {
+                throw new ConfigurationException(key, "unknown or not yet available built-in grant " + quote(name)
+                        + "; available: client_credentials");
+            }
+            grants.add(GrantType.CLIENT_CREDENTIALS);
+        }
+        return grants;
+    }
+
+    private static List<ClientEntry> clients(ConfigNode root, Duration lifetime) {
+        List<ClientEntry> clients = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode entry : root.sections("clients")) {
+            ClientEntry client = ClientEntryParser.parse(entry, lifetime);
+            if (!ids.add(client.client().id().value())) {
+                throw new ConfigurationException(entry.key("client_id"), "duplicate client_id");
+            }
+            clients.add(client);
+        }
+        return clients;
+    }
+
+    private static List<ScopeDefinition> scopes(ConfigNode root) {
+        List<ScopeDefinition> scopes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode entry : root.sections("scopes")) {
+            entry.requireKnownKeys(Set.of("name", "description"));
+            String name = entry.text("name").orElseThrow(() -> new ConfigurationException(entry.key("name"), "is required"));
+            if (!Scope.isValid(name)) {
+                throw new ConfigurationException(entry.key("name"), "is not a valid scope-token (RFC 6749 §3.3)");
+            }
+            if (!names.add(name)) {
+                throw new ConfigurationException(entry.key("name"), "duplicate scope");
+            }
+            scopes.add(new ScopeDefinition(new Scope(name), entry.text("description").orElse("")));
+        }
+        return scopes;
+    }
+
+    private static ConfigNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("PORTCULLIS_CONFIG", "file " + file + " does not exist");
+        }
+        try {
+            JsonNode tree = new YAMLMapper().readTree(file.toFile());
+            return new ConfigNode(tree == null || tree.isMissingNode() ? new YAMLMapper().createObjectNode() : tree, "");
+        } catch (IOException e) {
+            throw new ConfigurationException(file.toString(), "is not valid YAML (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static Mode mode(Setting setting) {
+        return switch (setting.value().toLowerCase(Locale.ROOT)) {
+            case "development" -> Mode.DEVELOPMENT;
+            case "production" -> Mode.PRODUCTION;
+            default -> throw new ConfigurationException(setting.key(), "must be development or production");
+        };
+    }
+
+    private static URI issuer(Setting setting, boolean production) {
+        try {
+            URI uri = new URI(setting.value());
+            if (production && !"https".equals(uri.getScheme())) {
+                throw new ConfigurationException(setting.key(), "must be an https URL in production mode");
+            }
+            ServerSettings.of(uri);
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new ConfigurationException(setting.key(), "must be an https URL (http only on localhost), "
+                    + "without query, fragment or trailing slash");
+        }
+    }
+
+    private static int range(Setting setting, int min, int max) {
+        return range(setting.key(), setting.value(), min, max);
+    }
+
+    private static int range(String key, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new ConfigurationException(key, "must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number");
+        }
+    }
+
+    static Duration seconds(String key, String value) {
+        return Duration.ofSeconds(range(key, value, 1, 366 * 24 * 3600));
+    }
+
+    private static SigningAlgorithm algorithm(Setting setting) {
+        SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(setting.value()).orElseThrow(() ->
+                new ConfigurationException(setting.key(), "must be RS256, PS256 or ES256"));
+        if (algorithm == SigningAlgorithm.EDDSA) {
+            throw new ConfigurationException(setting.key(), "EdDSA is not supported yet; use RS256, PS256 or ES256");
+        }
+        return algorithm;
+    }
+
+    private static MasterKey masterKey(String value) {
+        try {
+            return MasterKey.fromBase64(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("PORTCULLIS_MASTER_KEY", "must be 32 random bytes in base64 "
+                    + "(make one with: openssl rand -base64 32)");
+        }
+    }
+
+    private static String quote(String value) {
+        return "\"" + (value.length() > 60 ? value.substring(0, 60) + "..." : value) + "\"";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Typed configuration from a YAML file and PORTCULLIS_* environment variables, validated at start.
+ */
+package dev.portcullis.oauth.runtime.config;

@@ -1,0 +1,97 @@
+package dev.portcullis.oauth.runtime.server;
+
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import jakarta.ws.rs.core.Feature;
+import java.net.URI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jersey on Jetty 12, bound to the configured host only, mounted at the issuer's path, with a
+ * graceful stop.
+ */
+final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final String contextPath;
+
+    private HttpServer(Server server, ServerConnector connector, String contextPath) {
+        this.server = server;
+        this.connector = connector;
+        this.contextPath = contextPath;
+    }
+
+    static HttpServer start(RuntimeSettings settings, Feature endpoints) {
+        ResourceConfig config = new ResourceConfig()
+                .register(endpoints)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, config);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("portcullis-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // STACK-NOTES: Jersey's factory binds every interface; we bind exactly the configured host.
+        connector.setHost(settings.httpHost());
+        connector.setPort(settings.httpPort());
+        server.addConnector(connector);
+
+        String path = settings.issuer().getRawPath() == null ? "" : settings.issuer().getRawPath();
+        Handler app = path.isEmpty() ? container : new ContextHandler(container, path);
+        server.setHandler(new GracefulHandler(app));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(settings.shutdownGrace().toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IllegalStateException("HTTP server failed to start on " + settings.httpHost() + ":"
+                    + settings.httpPort() + ": " + e.getMessage(), e);
+        }
+        return new HttpServer(server, connector, path);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    URI localUri() {
+        String host = connector.getHost() == null || "0.0.0.0".equals(connector.getHost()) ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + host + ":" + port() + contextPath);
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort: the JVM is going away, and the pool closes after this.
+            LOG.warn("HTTP server did not stop cleanly", e);
+        }
+    }
+}

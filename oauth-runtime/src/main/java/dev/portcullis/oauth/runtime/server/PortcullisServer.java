@@ -1,0 +1,153 @@
+package dev.portcullis.oauth.runtime.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
+import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
+import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.server.AuthorizationServer;
+import dev.portcullis.oauth.application.server.AuthorizationServerBuilder;
+import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.runtime.config.Mode;
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server instance: connection pool, persistence, protocol core and HTTP server,
+ * started in that order and closed in the reverse order. {@link #close()} is graceful: the HTTP
+ * server stops accepting, in-flight requests finish (up to the configured grace), then the pool closes.
+ */
+public final class PortcullisServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortcullisServer.class);
+
+    private final HikariDataSource dataSource;
+    private final PersistenceUnit persistence;
+    private final HttpServer http;
+    private final AuthorizationServer core;
+    private final Optional<DevelopmentClient> developmentClient;
+
+    private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
+                             HttpServer http, Optional<DevelopmentClient> developmentClient) {
+        this.dataSource = dataSource;
+        this.persistence = persistence;
+        this.core = core;
+        this.http = http;
+        this.developmentClient = developmentClient;
+    }
+
+    /**
+     * Starts an instance.
+     *
+     * @param settings      the validated configuration
+     * @param clock         the source of "now"
+     * @param extraHandlers grant handlers added besides the built-in and {@code ServiceLoader} ones
+     * @throws dev.portcullis.oauth.runtime.config.ConfigurationException when the configuration
+     *         does not fit the stored state (e.g. a client naming an undefined scope)
+     */
+    public static PortcullisServer start(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers) {
+        Objects.requireNonNull(settings, "settings");
+        SecureRandom random = new SecureRandom();
+        DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
+        MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);
+        HikariDataSource dataSource = dataSource(settings);
+        PersistenceUnit persistence = null;
+        try {
+            persistence = PersistenceUnit.open(dataSource);
+            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence);
+            ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
+                    persistence.scopes(), core.secretHasher());
+            registrations.apply(settings.scopes(), settings.clients());
+            Optional<DevelopmentClient> devClient = settings.mode() == Mode.DEVELOPMENT
+                    ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
+                            core.secretHasher(), devState.developmentClientSecret()))
+                    : Optional.empty();
+            HttpServer http = HttpServer.start(settings, new PortcullisFeature(core));
+            LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
+            return new PortcullisServer(dataSource, persistence, core, http, devClient);
+        } catch (RuntimeException e) {
+            if (persistence != null) {
+                persistence.close();
+            }
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
+                                            SecureRandom random, MasterKey masterKey, PersistenceUnit persistence) {
+        ServerSettings serverSettings = new ServerSettings(settings.issuer(), settings.audience(),
+                settings.signingAlgorithm(), enabledAlgorithms(settings, persistence));
+        AuthorizationServerBuilder builder = AuthorizationServer.builder(serverSettings)
+                .clients(persistence.clients())
+                .scopes(persistence.scopes())
+                .signingKeys(persistence.signingKeys(), masterKey)
+                .clock(clock)
+                .random(random)
+                .events(new LoggingEventPublisher())
+                .discoverGrantHandlers(PortcullisServer.class.getClassLoader());
+        settings.grants().forEach(builder::enableGrant);
+        extraHandlers.forEach(builder::grantHandler);
+        return builder.build();
+    }
+
+    /** The default algorithm and every algorithm a configured or stored client chose, so that each has a key. */
+    private static EnumSet<SigningAlgorithm> enabledAlgorithms(RuntimeSettings settings, PersistenceUnit persistence) {
+        EnumSet<SigningAlgorithm> algorithms = EnumSet.of(settings.signingAlgorithm());
+        settings.clients().forEach(c -> c.client().accessTokenSigningAlgorithm().ifPresent(algorithms::add));
+        persistence.clients().findAll().forEach(c -> c.accessTokenSigningAlgorithm().ifPresent(algorithms::add));
+        return algorithms;
+    }
+
+    private static HikariDataSource dataSource(RuntimeSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("portcullis-db");
+        config.setJdbcUrl(settings.database().url());
+        settings.database().user().ifPresent(config::setUsername);
+        settings.database().password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.database().poolSize());
+        config.setMinimumIdle(Math.min(2, settings.database().poolSize()));
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        return new HikariDataSource(config);
+    }
+
+    /** The address the server answers on, e.g. {@code http://127.0.0.1:8080}. */
+    public URI localUri() {
+        return http.localUri();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return http.port();
+    }
+
+    /** The protocol core, for the command line and tests. */
+    public AuthorizationServer core() {
+        return core;
+    }
+
+    /** The development client, in development mode. */
+    public Optional<DevelopmentClient> developmentClient() {
+        return developmentClient;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Portcullis stopping");
+        http.close();
+        persistence.close();
+        dataSource.close();
+        LOG.info("Portcullis stopped");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.portcullis.oauth.runtime.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The ceiling of token issuance: compact JWS signatures per second over a claims set shaped like
+ * an RFC 9068 access token, with the same Nimbus signers and key sizes the server uses (RSA 2048,
+ * P-256), and nothing else. {@code bench/client-credentials.sh} divides HTTP tokens per second by
+ * the RS256 figure.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(2)
+@Fork(1)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+public class RawSigningBenchmark {
+
+    private JWSSigner rsaSigner;
+    private String rsaKeyId;
+    private JWSSigner ecSigner;
+    private String ecKeyId;
+
+    /** A fresh {@code jti} per token, as the server makes, so that no two payloads are equal. */
+    @State(Scope.Thread)
+    public static class Claims {
+        private long counter;
+
+        Map<String, Object> next() {
+            long iat = Instant.now().getEpochSecond();
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("iss", "http://127.0.0.1:8080");
+            claims.put("sub", "dev-client");
+            claims.put("aud", "http://127.0.0.1:8080");
+            claims.put("client_id", "dev-client");
+            claims.put("iat", iat);
+            claims.put("exp", iat + 300);
+            claims.put("jti", "bench-" + Thread.currentThread().getId() + "-" + counter++ + "-0123456789abcdef");
+            claims.put("scope", "api:read api:write");
+            return claims;
+        }
+    }
+
+    @Setup
+    public void generateKeys() throws JOSEException {
+        RSAKey rsa = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        rsaSigner = new RSASSASigner(rsa);
+        rsaKeyId = rsa.getKeyID();
+        ecSigner = new ECDSASigner(ec);
+        ecKeyId = ec.getKeyID();
+    }
+
+    @Benchmark
+    public String rs256(Claims claims) throws JOSEException {
+        return sign(JWSAlgorithm.RS256, rsaKeyId, rsaSigner, claims.next());
+    }
+
+    @Benchmark
+    public String es256(Claims claims) throws JOSEException {
+        return sign(JWSAlgorithm.ES256, ecKeyId, ecSigner, claims.next());
+    }
+
+    /** What {@code NimbusTokenSigner.sign} does: header with kid and typ, payload, sign, serialize. */
+    private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, Map<String, Object> claims)
+            throws JOSEException {
+        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(keyId).type(new JOSEObjectType("at+jwt")).build();
+        JWSObject jws = new JWSObject(header, new Payload(claims));
+        jws.sign(signer);
+        return jws.serialize();
+    }
+}

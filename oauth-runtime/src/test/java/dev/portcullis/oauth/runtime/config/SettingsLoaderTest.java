@@ -1,0 +1,255 @@
+package dev.portcullis.oauth.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadWhenNothingConfiguredThenDevelopmentDefaults() {
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load();
+
+        assertEquals(Mode.DEVELOPMENT, settings.mode());
+        assertEquals(URI.create("http://localhost:8080"), settings.issuer());
+        assertEquals(8080, settings.httpPort());
+        assertEquals("127.0.0.1", settings.httpHost());
+        assertTrue(settings.database().url().startsWith("jdbc:h2:file:"));
+        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS), settings.grants());
+        assertEquals(SigningAlgorithm.RS256, settings.signingAlgorithm());
+        assertEquals("http://localhost:8080", settings.audience());
+    }
+
+    @Test
+    void loadWhenFileDeclaresClientsAndScopesThenTheyAreParsed() throws IOException {
+        Path file = write("""
+                issuer: https://auth.example.com
+                scopes:
+                  - name: orders:read
+                    description: Read orders
+                clients:
+                  - client_id: billing
+                    client_name: Billing service
+                    client_secret: a-long-enough-secret-value
+                    token_endpoint_auth_method: client_secret_post
+                    grant_types: [client_credentials]
+                    scope: orders:read
+                    access_token_signed_response_alg: ES256
+                    access_token_lifetime: 120
+                """);
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        assertEquals(URI.create("https://auth.example.com"), settings.issuer());
+        assertEquals("orders:read", settings.scopes().get(0).scope().value());
+        ClientEntry billing = settings.clients().get(0);
+        assertEquals(new ClientId("billing"), billing.client().id());
+        assertEquals("Billing service", billing.client().name());
+        assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_POST, billing.client().authenticationMethod());
+        assertEquals(ScopeSet.of("orders:read"), billing.client().scopes());
+        assertEquals(SigningAlgorithm.ES256, billing.client().accessTokenSigningAlgorithm().orElseThrow());
+        assertEquals(Duration.ofSeconds(120), billing.client().lifetimes().accessToken());
+        assertEquals("a-long-enough-secret-value", billing.secret().orElseThrow().value());
+    }
+
+    @Test
+    void loadWhenEnvironmentAndFileDisagreeThenEnvironmentWins() throws IOException {
+        Path file = write("http:\n  port: 9000\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of("PORTCULLIS_HTTP_PORT", "9100")).load(file);
+
+        assertEquals(9100, settings.httpPort());
+    }
+
+    @Test
+    void loadWhenFileHasUnknownKeyThenErrorNamesIt() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n    client_secert: x\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].client_secert: unknown key", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenUnknownEnvironmentVariableThenErrorNamesIt() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_HTTP_PROT", "1")).load());
+
+        assertEquals("PORTCULLIS_HTTP_PROT: unknown environment variable", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenPortIsNotANumberThenErrorNamesTheKeyUsed() throws IOException {
+        Path file = write("http:\n  port: eighty\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("http.port: must be a whole number", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenGrantTypeUnknownThenErrorNamesTheListEntry() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n    client_secret: a-long-enough-secret-value\n    grant_types: [password]\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].grant_types[0]: unknown grant type; custom grant types are absolute URIs",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenSecretMissingForSecretMethodThenError() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].client_secret: is required for token_endpoint_auth_method client_secret_basic",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenPublicClientAsksForClientCredentialsThenError() throws IOException { // RFC 6749 §4.4
+        Path file = write("clients:\n  - client_id: spa\n    token_endpoint_auth_method: none\n    grant_types: [client_credentials]\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].client_id (spa): grant type client_credentials needs a confidential client (RFC 6749 §4.4)",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenDuplicateClientIdThenError() throws IOException {
+        Path file = write("""
+                clients:
+                  - client_id: a
+                    client_secret: a-long-enough-secret-value
+                  - client_id: a
+                    client_secret: a-long-enough-secret-value
+                """);
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[1].client_id: duplicate client_id", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenProductionWithoutIssuerThenRefused() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_MODE", "production")).load());
+
+        assertEquals("PORTCULLIS_ISSUER: is required in production mode", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenProductionWithHttpIssuerThenRefused() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class, () -> new SettingsLoader(Map.of(
+                "PORTCULLIS_MODE", "production", "PORTCULLIS_ISSUER", "http://localhost:8080")).load());
+
+        assertEquals("PORTCULLIS_ISSUER: must be an https URL in production mode", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenProductionWithoutDatabaseThenRefused() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class, () -> new SettingsLoader(Map.of(
+                "PORTCULLIS_MODE", "production", "PORTCULLIS_ISSUER", "https://auth.example.com")).load());
+
+        assertEquals("PORTCULLIS_DB_URL: is required in production mode", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenProductionWithoutMasterKeyThenRefused() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class, () -> new SettingsLoader(Map.of(
+                "PORTCULLIS_MODE", "production", "PORTCULLIS_ISSUER", "https://auth.example.com",
+                "PORTCULLIS_DB_URL", "jdbc:postgresql://db/portcullis")).load());
+
+        assertEquals("PORTCULLIS_MASTER_KEY: is required in production mode", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenProductionFullyConfiguredThenStrictDefaults() {
+        RuntimeSettings settings = new SettingsLoader(Map.of(
+                "PORTCULLIS_MODE", "production", "PORTCULLIS_ISSUER", "https://auth.example.com",
+                "PORTCULLIS_DB_URL", "jdbc:postgresql://db/portcullis", "PORTCULLIS_MASTER_KEY", MASTER_KEY)).load();
+
+        assertEquals(Mode.PRODUCTION, settings.mode());
+        assertEquals("0.0.0.0", settings.httpHost());
+        assertTrue(settings.masterKey().isPresent());
+    }
+
+    @Test
+    void loadWhenMasterKeyIsNotThirtyTwoBytesThenErrorWithoutTheValue() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_MASTER_KEY", "c2hvcnQ=")).load());
+
+        assertEquals("PORTCULLIS_MASTER_KEY: must be 32 random bytes in base64 (make one with: openssl rand -base64 32)",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenIssuerHasQueryThenRefused() { // RFC 8414 §2
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_ISSUER", "https://a.example?x=1")).load());
+
+        assertEquals("PORTCULLIS_ISSUER: must be an https URL (http only on localhost), without query, fragment or "
+                + "trailing slash", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenConfigFileMissingThenErrorNamesIt() {
+        Path missing = dir.resolve("nope.yaml");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(missing));
+
+        assertEquals("PORTCULLIS_CONFIG: file " + missing + " does not exist", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenFileIsNotYamlThenErrorNamesTheFile() throws IOException {
+        Path file = write("clients: [\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertTrue(thrown.getMessage().startsWith(file + ": is not valid YAML"), thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenEdDsaRequestedThenRefusedUntilSupported() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_SIGNING_ALGORITHM", "EdDSA")).load());
+
+        assertEquals("PORTCULLIS_SIGNING_ALGORITHM: EdDSA is not supported yet; use RS256, PS256 or ES256",
+                thrown.getMessage());
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("portcullis.yaml"), yaml);
+    }
+}
