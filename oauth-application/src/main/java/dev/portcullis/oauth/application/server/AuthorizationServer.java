@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.server;
 
+import dev.portcullis.oauth.application.client.CachingClientRepository;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.client.SecretVerificationCache;
@@ -49,7 +50,8 @@ public final class AuthorizationServer {
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
         JwtAccessTokens accessTokens = new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values,
                 builder.events(), builder.clock());
-        ClientAuthenticator authenticator = new ClientAuthenticator(builder.clients(), secretHasher,
+        ClientAuthenticator authenticator = new ClientAuthenticator(
+                new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
                 new SecretVerificationCache(random, 10_000));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.describeServer = new DescribeServer(settings, grants, builder.scopes());

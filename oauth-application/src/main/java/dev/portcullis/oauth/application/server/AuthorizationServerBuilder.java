@@ -12,6 +12,7 @@ import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class AuthorizationServerBuilder {
     private SecureRandom random;
     private SecretHasher secretHasher;
     private EventPublisher events = EventPublisher.none();
+    private Duration clientCacheTtl = Duration.ofSeconds(5);
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
 
@@ -90,6 +92,20 @@ public final class AuthorizationServerBuilder {
     /** Where events go; dropped when not set. */
     public AuthorizationServerBuilder events(EventPublisher value) {
         this.events = Objects.requireNonNull(value, "events");
+        return this;
+    }
+
+    /**
+     * How long the token endpoint trusts a client registration it has read; 5 seconds when not set,
+     * {@code Duration.ZERO} to read the repository on every request. Changes made through another
+     * path than this server (another instance, the database) take effect within this time.
+     */
+    public AuthorizationServerBuilder clientCacheTtl(Duration value) {
+        Objects.requireNonNull(value, "clientCacheTtl");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("clientCacheTtl must not be negative");
+        }
+        this.clientCacheTtl = value;
         return this;
     }
 
@@ -152,6 +168,10 @@ public final class AuthorizationServerBuilder {
 
     Optional<SecretHasher> secretHasher() {
         return Optional.ofNullable(secretHasher);
+    }
+
+    Duration clientCacheTtl() {
+        return clientCacheTtl;
     }
 
     EventPublisher events() {
