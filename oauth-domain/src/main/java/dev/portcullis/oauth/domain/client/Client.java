@@ -27,12 +27,18 @@ import java.util.Set;
  * @param jwks                        {@code jwks}, a JWK set as JSON text
  * @param accessTokenSigningAlgorithm {@code access_token_signed_response_alg}; empty for the server default
  * @param lifetimes                   how long its tokens live
+ * @param firstParty                  whether the client belongs to the platform itself, so users
+ *                                    are not asked for consent (our extension {@code first_party})
+ * @param pkcePlainAllowed            whether the client may use PKCE method {@code plain}
+ *                                    (our extension {@code allow_pkce_plain}; RFC 9700 §2.1.1
+ *                                    says S256; off unless configured)
  */
 public record Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
                      Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
                      ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
                      Optional<URI> jwksUri, Optional<String> jwks,
-                     Optional<SigningAlgorithm> accessTokenSigningAlgorithm, TokenLifetimes lifetimes) {
+                     Optional<SigningAlgorithm> accessTokenSigningAlgorithm, TokenLifetimes lifetimes,
+                     boolean firstParty, boolean pkcePlainAllowed) {
 
     public Client {
         Objects.requireNonNull(id, "id");

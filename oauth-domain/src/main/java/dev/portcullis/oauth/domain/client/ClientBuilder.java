@@ -25,6 +25,8 @@ public final class ClientBuilder {
     private Optional<String> jwks = Optional.empty();
     private Optional<SigningAlgorithm> accessTokenSigningAlgorithm = Optional.empty();
     private TokenLifetimes lifetimes = TokenLifetimes.DEFAULTS;
+    private boolean firstParty;
+    private boolean pkcePlainAllowed;
 
     ClientBuilder(ClientId id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -46,6 +48,8 @@ public final class ClientBuilder {
         this.jwks = client.jwks();
         this.accessTokenSigningAlgorithm = client.accessTokenSigningAlgorithm();
         this.lifetimes = client.lifetimes();
+        this.firstParty = client.firstParty();
+        this.pkcePlainAllowed = client.pkcePlainAllowed();
     }
 
     public ClientBuilder name(String value) {
@@ -117,11 +121,23 @@ public final class ClientBuilder {
         return this;
     }
 
+    /** Whether users skip the consent page for this client. */
+    public ClientBuilder firstParty(boolean value) {
+        this.firstParty = value;
+        return this;
+    }
+
+    /** Whether the client may use PKCE method {@code plain}. */
+    public ClientBuilder pkcePlainAllowed(boolean value) {
+        this.pkcePlainAllowed = value;
+        return this;
+    }
+
     /**
      * @throws IllegalArgumentException when the values do not make a valid registration
      */
     public Client build() {
         return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
-                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, lifetimes);
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, lifetimes, firstParty, pkcePlainAllowed);
     }
 }

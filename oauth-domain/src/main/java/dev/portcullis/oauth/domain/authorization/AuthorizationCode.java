@@ -1,0 +1,53 @@
+package dev.portcullis.oauth.domain.authorization;
+
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An issued authorization code as stored: only its hash, and everything it is bound to
+ * (RFC 6749 §4.1.2, RFC 7636 §4.4, RFC 9700 §2.1.1).
+ *
+ * @param codeHash      SHA-256 of the code, base64url (see {@link dev.portcullis.oauth.domain.token.TokenHash})
+ * @param clientId      the client it was issued to
+ * @param redirectUri   the {@code redirect_uri} of the authorization request, as sent
+ * @param scope         the scope the user granted
+ * @param subject       the user
+ * @param authTime      when the user authenticated (OIDC {@code auth_time})
+ * @param codeChallenge the PKCE challenge; empty only for a confidential client that sent none
+ * @param nonce         the OIDC {@code nonce}, to be echoed in the ID token
+ * @param grantId       identifies every token issued from this code, so that all can be revoked
+ *                      together when the code is replayed (RFC 6749 §4.1.2)
+ * @param issuedAt      when the code was issued
+ * @param expiresAt     when it stops being redeemable
+ */
+public record AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                                Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                                String grantId, Instant issuedAt, Instant expiresAt) {
+
+    public AuthorizationCode {
+        Objects.requireNonNull(codeHash, "codeHash");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(authTime, "authTime");
+        Objects.requireNonNull(codeChallenge, "codeChallenge");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (!expiresAt.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("a code must expire after it is issued");
+        }
+    }
+
+    /** Whether the code has expired at {@code now}. */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}
