@@ -1,15 +1,30 @@
 package dev.portcullis.oauth.adapters.persistence;
 
+import dev.portcullis.oauth.adapters.persistence.authorization.AuthorizationCodeEntity;
+import dev.portcullis.oauth.adapters.persistence.authorization.JpaAuthorizationCodeRepository;
 import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
 import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
+import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
+import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.adapters.persistence.key.JpaSigningKeyRepository;
 import dev.portcullis.oauth.adapters.persistence.key.SigningKeyEntity;
 import dev.portcullis.oauth.adapters.persistence.scope.JpaScopeRepository;
 import dev.portcullis.oauth.adapters.persistence.scope.ScopeEntity;
+import dev.portcullis.oauth.adapters.persistence.session.BrowserSessionEntity;
+import dev.portcullis.oauth.adapters.persistence.session.JpaBrowserSessionRepository;
+import dev.portcullis.oauth.adapters.persistence.token.JpaRefreshTokenRepository;
+import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
+import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
+import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
+import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
+import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.ConsentRepository;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import jakarta.persistence.EntityManagerFactory;
@@ -43,6 +58,11 @@ public final class PersistenceUnit implements AutoCloseable {
     private final ClientRepository clients;
     private final ScopeRepository scopes;
     private final SigningKeyRepository signingKeys;
+    private final AuthorizationCodeRepository authorizationCodes;
+    private final BrowserSessionRepository browserSessions;
+    private final ConsentRepository consents;
+    private final RefreshTokenRepository refreshTokens;
+    private final RevokedAccessTokenRepository revokedAccessTokens;
 
     private PersistenceUnit(EntityManagerFactory factory) {
         this.factory = factory;
@@ -50,6 +70,11 @@ public final class PersistenceUnit implements AutoCloseable {
         this.clients = new JpaClientRepository(transactions);
         this.scopes = new JpaScopeRepository(transactions);
         this.signingKeys = new JpaSigningKeyRepository(transactions);
+        this.authorizationCodes = new JpaAuthorizationCodeRepository(transactions);
+        this.browserSessions = new JpaBrowserSessionRepository(transactions);
+        this.consents = new JpaConsentRepository(transactions);
+        this.refreshTokens = new JpaRefreshTokenRepository(transactions);
+        this.revokedAccessTokens = new JpaRevokedAccessTokenRepository(transactions);
     }
 
     /**
@@ -93,6 +118,31 @@ public final class PersistenceUnit implements AutoCloseable {
         return signingKeys;
     }
 
+    /** The issued authorization codes, by hash; redemption is single use across instances. */
+    public AuthorizationCodeRepository authorizationCodes() {
+        return authorizationCodes;
+    }
+
+    /** The signed-in browsers, by the hash of their session cookie. */
+    public BrowserSessionRepository browserSessions() {
+        return browserSessions;
+    }
+
+    /** The users' consents, one per user and registered client. */
+    public ConsentRepository consents() {
+        return consents;
+    }
+
+    /** The refresh tokens, by hash. */
+    public RefreshTokenRepository refreshTokens() {
+        return refreshTokens;
+    }
+
+    /** The deny list of revoked JWT access tokens, by {@code jti}. */
+    public RevokedAccessTokenRepository revokedAccessTokens() {
+        return revokedAccessTokens;
+    }
+
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -103,7 +153,9 @@ public final class PersistenceUnit implements AutoCloseable {
     private static EntityManagerFactory startHibernate(DataSource dataSource) {
         try {
             return new HibernatePersistenceConfiguration("portcullis")
-                    .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class)
+                    .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class,
+                            AuthorizationCodeEntity.class, BrowserSessionEntity.class, ConsentEntity.class,
+                            RefreshTokenEntity.class, RevokedAccessTokenEntity.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .schemaToolingAction(Action.VALIDATE)
                     .showSql(false, false, false)

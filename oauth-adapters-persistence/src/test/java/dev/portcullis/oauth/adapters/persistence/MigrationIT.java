@@ -59,7 +59,7 @@ final class MigrationIT {
         PersistenceUnit.migrateOnly(dataSource);
 
         assertEquals(applied, appliedChangesets(dataSource));
-        assertEquals(8, applied.size());
+        assertEquals(14, applied.size());
     }
 
     @Test

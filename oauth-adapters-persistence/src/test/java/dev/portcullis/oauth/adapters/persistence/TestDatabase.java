@@ -112,7 +112,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     /** The persistence unit, after deleting every row its repositories store. */
     public PersistenceUnit emptyUnit() {
         try {
-            execute(dataSource, "DELETE FROM oauth_client", "DELETE FROM oauth_scope", "DELETE FROM signing_key");
+            execute(dataSource, "DELETE FROM oauth_client", "DELETE FROM oauth_scope", "DELETE FROM signing_key",
+                    "DELETE FROM authorization_code", "DELETE FROM browser_session", "DELETE FROM user_consent",
+                    "DELETE FROM refresh_token", "DELETE FROM revoked_access_token");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }

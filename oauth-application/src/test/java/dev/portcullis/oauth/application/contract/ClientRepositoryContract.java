@@ -55,6 +55,8 @@ public abstract class ClientRepositoryContract {
                 .jwks("{\"keys\": [ {\"kty\":\"EC\", \"crv\":\"P-256\",\n  \"x\":\"f83O\", \"y\":\"x_FE\"} ]}")
                 .accessTokenSigningAlgorithm(SigningAlgorithm.ES256)
                 .lifetimes(new TokenLifetimes(Duration.ofSeconds(123), Duration.ofDays(400), Duration.ofSeconds(600)))
+                .firstParty(true)
+                .pkcePlainAllowed(true)
                 .build();
     }
 
@@ -111,6 +113,50 @@ public abstract class ClientRepositoryContract {
 
         assertSameClient(confidential, repository.findById(confidential.id()).orElseThrow());
         assertSameClient(publicClient, repository.findById(publicClient.id()).orElseThrow());
+    }
+
+    @Test
+    void saveWhenFirstPartyAndPkcePlainAllowedThenBothRoundTripTrue() {
+        Client client = TestClients.publicClient("flags").firstParty(true).pkcePlainAllowed(true).build();
+
+        repository.save(client);
+
+        Client found = repository.findById(client.id()).orElseThrow();
+        assertTrue(found.firstParty());
+        assertTrue(found.pkcePlainAllowed());
+    }
+
+    @Test
+    void saveWhenFlagsNotSetThenBothRoundTripFalse() {
+        Client client = TestClients.publicClient("flags").build();
+
+        repository.save(client);
+
+        Client found = repository.findById(client.id()).orElseThrow();
+        assertFalse(found.firstParty());
+        assertFalse(found.pkcePlainAllowed());
+    }
+
+    @Test
+    void saveWhenOnlyOneFlagSetThenEachRoundTripsOnItsOwn() {
+        Client firstParty = TestClients.confidential("first-party").firstParty(true).build();
+        Client plain = TestClients.publicClient("plain").pkcePlainAllowed(true).build();
+
+        repository.save(firstParty);
+        repository.save(plain);
+
+        assertSameClient(firstParty, repository.findById(firstParty.id()).orElseThrow());
+        assertSameClient(plain, repository.findById(plain.id()).orElseThrow());
+    }
+
+    @Test
+    void saveWhenFlagsClearedOnReplaceThenStoredFalse() {
+        repository.save(TestClients.publicClient("flags").firstParty(true).pkcePlainAllowed(true).build());
+        Client replacement = TestClients.publicClient("flags").firstParty(false).pkcePlainAllowed(false).build();
+
+        repository.save(replacement);
+
+        assertSameClient(replacement, repository.findById(replacement.id()).orElseThrow());
     }
 
     @Test

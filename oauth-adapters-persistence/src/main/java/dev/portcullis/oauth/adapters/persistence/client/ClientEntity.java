@@ -53,6 +53,12 @@ public final class ClientEntity {
     @Column(name = "authorization_code_lifetime_seconds", nullable = false)
     long authorizationCodeLifetimeSeconds;
 
+    @Column(name = "first_party", nullable = false)
+    boolean firstParty;
+
+    @Column(name = "pkce_plain_allowed", nullable = false)
+    boolean pkcePlainAllowed;
+
     @ElementCollection
     @CollectionTable(name = "oauth_client_grant_type", joinColumns = @JoinColumn(name = "client_id"))
     @Column(name = "grant_type", nullable = false, length = 255)

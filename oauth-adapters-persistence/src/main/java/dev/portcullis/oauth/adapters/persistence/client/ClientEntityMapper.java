@@ -40,7 +40,9 @@ final class ClientEntityMapper {
                 .postLogoutRedirectUris(toUris(entity.postLogoutRedirectUris))
                 .lifetimes(new TokenLifetimes(Duration.ofSeconds(entity.accessTokenLifetimeSeconds),
                         Duration.ofSeconds(entity.refreshTokenLifetimeSeconds),
-                        Duration.ofSeconds(entity.authorizationCodeLifetimeSeconds)));
+                        Duration.ofSeconds(entity.authorizationCodeLifetimeSeconds)))
+                .firstParty(entity.firstParty)
+                .pkcePlainAllowed(entity.pkcePlainAllowed);
         if (entity.secretHash != null) {
             builder.secret(new HashedSecret(entity.secretHash));
         }
@@ -72,6 +74,8 @@ final class ClientEntityMapper {
         entity.accessTokenLifetimeSeconds = client.lifetimes().accessToken().getSeconds();
         entity.refreshTokenLifetimeSeconds = client.lifetimes().refreshToken().getSeconds();
         entity.authorizationCodeLifetimeSeconds = client.lifetimes().authorizationCode().getSeconds();
+        entity.firstParty = client.firstParty();
+        entity.pkcePlainAllowed = client.pkcePlainAllowed();
         replace(entity.grantTypes, client.grantTypes().stream().map(GrantType::value).toList());
         replace(entity.responseTypes, client.responseTypes());
         replace(entity.scopes, client.scopes().values());

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,6 +23,9 @@ public final class Transactions {
 
     /** SQL:2016 state for a unique or primary key violation, used by PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** SQL:2016 state for a foreign key violation, used by PostgreSQL and H2. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     /**
      * How often a claimed row may vanish before the contention is reported. Each lost attempt
@@ -44,7 +48,8 @@ public final class Transactions {
      *
      * @return what {@code work} returned
      * @throws DuplicateKeyException       when a primary key or unique constraint refused a write
-     * @throws IllegalArgumentException    when a value does not fit its column
+     * @throws IllegalArgumentException    when a value does not fit its column, or refers to a
+     *                                     row that does not exist (a foreign key)
      * @throws ServiceUnavailableException on any other database failure (connection refused or
      *                                     lost, timeout, missing table)
      */
@@ -76,8 +81,25 @@ public final class Transactions {
      * @throws ServiceUnavailableException when the row keeps vanishing under concurrent deletes
      */
     public <E> E claim(EntityManager entityManager, Class<E> type, String id, String claimSql) {
+        return claim(entityManager, type, id, claimSql, id);
+    }
+
+    /**
+     * Like {@link #claim(EntityManager, Class, String, String)}, for any primary key (a composite
+     * one included) and a placeholder insert with several parameters.
+     *
+     * @param id         the primary key, as {@link EntityManager#find} takes it
+     * @param claimSql   a native {@code INSERT ... ON CONFLICT DO NOTHING} of a placeholder row
+     * @param parameters the positional parameters of {@code claimSql}, from 1
+     * @throws ServiceUnavailableException when the row keeps vanishing under concurrent deletes
+     */
+    public <E> E claim(EntityManager entityManager, Class<E> type, Object id, String claimSql, Object... parameters) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            entityManager.createNativeQuery(claimSql).setParameter(1, id).executeUpdate();
+            Query insert = entityManager.createNativeQuery(claimSql);
+            for (int i = 0; i < parameters.length; i++) {
+                insert.setParameter(i + 1, parameters[i]);
+            }
+            insert.executeUpdate();
             E entity = entityManager.find(type, id, LockModeType.PESSIMISTIC_WRITE);
             if (entity != null) {
                 return entity;
@@ -119,11 +141,20 @@ public final class Transactions {
             if (cause instanceof ConstraintViolationException violation && isUniqueViolation(violation)) {
                 return new DuplicateKeyException(violation.getConstraintName(), failure);
             }
+            if (cause instanceof ConstraintViolationException violation && isForeignKeyViolation(violation)) {
+                return new IllegalArgumentException("a value refers to a row that does not exist (constraint "
+                        + violation.getConstraintName() + ")", failure);
+            }
             if (cause instanceof DataException) {
                 return new IllegalArgumentException("a value does not fit its database column", failure);
             }
         }
         return new ServiceUnavailableException("database", failure);
+    }
+
+    private static boolean isForeignKeyViolation(ConstraintViolationException violation) {
+        return violation.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY
+                || FOREIGN_KEY_VIOLATION.equals(violation.getSQLState());
     }
 
     private static boolean isUniqueViolation(ConstraintViolationException violation) {

@@ -1,0 +1,53 @@
+package dev.portcullis.oauth.adapters.persistence.token;
+
+import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A row of {@code refresh_token}. Public only so that the persistence unit can register it;
+ * {@link RefreshTokenEntityMapper} is the only way in or out.
+ */
+@Entity
+@Table(name = "refresh_token")
+public final class RefreshTokenEntity {
+
+    @Id
+    @Column(name = "token_hash", length = 128)
+    String tokenHash;
+
+    @Column(name = "grant_id", nullable = false, length = 255)
+    String grantId;
+
+    @Column(name = "client_id", nullable = false, length = 255)
+    String clientId;
+
+    @Column(name = "subject", nullable = false, length = 255)
+    String subject;
+
+    @Column(name = "scope", nullable = false, length = ScopeColumn.MAX_LENGTH)
+    String scope;
+
+    @Column(name = "auth_time", nullable = false)
+    Instant authTime;
+
+    @Column(name = "issued_at", nullable = false)
+    Instant issuedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    Instant expiresAt;
+
+    @Column(name = "revoked", nullable = false)
+    boolean revoked;
+
+    /** For Hibernate. */
+    RefreshTokenEntity() {
+    }
+
+    RefreshTokenEntity(String tokenHash) {
+        this.tokenHash = tokenHash;
+    }
+}

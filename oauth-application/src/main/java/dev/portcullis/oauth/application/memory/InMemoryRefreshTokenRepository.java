@@ -1,0 +1,69 @@
+package dev.portcullis.oauth.application.memory;
+
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.token.RefreshToken;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link RefreshTokenRepository} held in memory and lost when the process ends. Thread-safe:
+ * each token changes in one atomic map operation, so concurrent {@link #revokeGrant} calls count
+ * each token once between them.
+ */
+public final class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
+
+    private final ConcurrentMap<String, RefreshToken> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(RefreshToken token) {
+        Objects.requireNonNull(token, "token");
+        if (tokens.putIfAbsent(token.tokenHash(), token) != null) {
+            throw new IllegalStateException("a refresh token with this hash exists");
+        }
+    }
+
+    @Override
+    public Optional<RefreshToken> findByHash(String tokenHash) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        return Optional.ofNullable(tokens.get(tokenHash));
+    }
+
+    /**
+     * Revokes every token of the grant, expired or not; returns how many were not revoked before
+     * (the port has no clock, so "active" means "not revoked" here).
+     */
+    @Override
+    public int revokeGrant(String grantId) {
+        Objects.requireNonNull(grantId, "grantId");
+        int revoked = 0;
+        for (String hash : tokens.keySet()) {
+            AtomicBoolean changed = new AtomicBoolean();
+            tokens.computeIfPresent(hash, (key, token) -> {
+                if (token.revoked() || !token.grantId().equals(grantId)) {
+                    return token;
+                }
+                changed.set(true);
+                return revoked(token);
+            });
+            if (changed.get()) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    /** Removes tokens whose expiry is strictly before {@code before}, earliest first, revoked or not. */
+    @Override
+    public int deleteExpired(Instant before, int limit) {
+        return ExpiredEntries.delete(tokens, RefreshToken::expiresAt, before, limit);
+    }
+
+    private static RefreshToken revoked(RefreshToken token) {
+        return new RefreshToken(token.tokenHash(), token.grantId(), token.clientId(), token.subject(), token.scope(),
+                token.authTime(), token.issuedAt(), token.expiresAt(), true);
+    }
+}

@@ -1,0 +1,299 @@
+package dev.portcullis.oauth.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.user.Subject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link RefreshTokenRepository} adapter must show. Subclass it once per
+ * adapter and implement {@link #emptyRepository()}. Times are stored to the microsecond.
+ * {@link RefreshTokenRepository#revokeGrant} counts the tokens that were not revoked before,
+ * expired or not: the port has no clock.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ */
+public abstract class RefreshTokenRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private RefreshTokenRepository repository;
+
+    /** A repository holding no token; called before each test. */
+    protected abstract RefreshTokenRepository emptyRepository();
+
+    @BeforeEach
+    void setUpRepository() {
+        repository = emptyRepository();
+    }
+
+    private static RefreshToken token(String value, String grantId, Instant expiresAt, boolean revoked) {
+        return new RefreshToken(TokenHash.of(value), grantId, new ClientId("client-" + grantId),
+                new Subject("user-" + grantId), ScopeSet.of("offline_access", "openid", "read"),
+                T0.minusSeconds(600).plusNanos(7_000), T0, expiresAt, revoked);
+    }
+
+    private static RefreshToken token(String value, String grantId) {
+        return token(value, grantId, T0.plusSeconds(86_400), false);
+    }
+
+    private static RefreshToken revoked(RefreshToken token) {
+        return new RefreshToken(token.tokenHash(), token.grantId(), token.clientId(), token.subject(), token.scope(),
+                token.authTime(), token.issuedAt(), token.expiresAt(), true);
+    }
+
+    private Optional<RefreshToken> find(RefreshToken token) {
+        return repository.findByHash(token.tokenHash());
+    }
+
+    @Test
+    void findByHashWhenAbsentThenEmpty() {
+        Optional<RefreshToken> found = repository.findByHash(TokenHash.of("unknown"));
+
+        assertEquals(Optional.empty(), found);
+    }
+
+    @Test
+    void saveWhenNewThenEveryFieldRoundTrips() {
+        RefreshToken token = token("rt", "grant");
+
+        repository.save(token);
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveWhenRevokedThenRevokedRoundTrips() {
+        RefreshToken token = token("rt", "grant", T0.plusSeconds(60), true);
+
+        repository.save(token);
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveWhenScopeEmptyThenRoundTrips() {
+        RefreshToken token = new RefreshToken(TokenHash.of("empty"), "g", new ClientId("c"), new Subject("s"), ScopeSet.EMPTY,
+                T0, T0, T0.plusSeconds(1), false);
+
+        repository.save(token);
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveWhenScopesNotSortedThenOrderPreserved() {
+        RefreshToken token = token("ordered", "grant");
+
+        repository.save(token);
+
+        assertEquals(List.of("offline_access", "openid", "read"), List.copyOf(find(token).orElseThrow().scope().values()));
+    }
+
+    @Test
+    void saveWhenLargestScopeSetThenRoundTrips() {
+        ScopeSet largest = ScopeSet.of(IntStream.range(0, ScopeSet.MAX_SIZE)
+                .mapToObj(i -> String.format("%03d", i) + "s".repeat(125)).toList());
+        RefreshToken token = new RefreshToken(TokenHash.of("largest"), "g", new ClientId("c"), new Subject("s"), largest,
+                T0, T0, T0.plusSeconds(1), false);
+
+        repository.save(token);
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveWhenHashExistsThenIllegalStateExceptionAndFirstKept() {
+        RefreshToken first = token("duplicate", "first");
+        repository.save(first);
+
+        assertThrows(IllegalStateException.class, () -> repository.save(token("duplicate", "second")));
+
+        assertEquals(Optional.of(first), find(first));
+    }
+
+    @Test
+    void saveWhenSixteenThreadsSaveOneHashThenExactlyOneSucceeds() {
+        List<Boolean> saved = Race.run(16, i -> {
+            try {
+                repository.save(token("contended", "grant-" + i));
+                return true;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
+
+        int winner = saved.indexOf(true);
+        assertEquals(1, saved.stream().filter(Boolean::booleanValue).count());
+        assertEquals(Optional.of(token("contended", "grant-" + winner)), repository.findByHash(TokenHash.of("contended")));
+    }
+
+    @Test
+    void findByHashWhenHashDiffersOnlyInCaseThenEmpty() {
+        repository.save(new RefreshToken("AbC", "g", new ClientId("c"), new Subject("s"), ScopeSet.EMPTY, T0, T0,
+                T0.plusSeconds(1), false));
+
+        Optional<RefreshToken> found = repository.findByHash("abc");
+
+        assertEquals(Optional.empty(), found);
+    }
+
+    @Test
+    void revokeGrantWhenFamilyActiveThenEveryTokenRevokedAndCounted() { // RFC 9700 §4.14.2
+        List<RefreshToken> family = List.of(token("rt-1", "family"), token("rt-2", "family"), token("rt-3", "family"));
+        family.forEach(repository::save);
+
+        int revoked = repository.revokeGrant("family");
+
+        assertEquals(3, revoked);
+        family.forEach(token -> assertEquals(Optional.of(revoked(token)), find(token)));
+    }
+
+    @Test
+    void revokeGrantWhenSomeAlreadyRevokedThenCountsOnlyThoseActiveBefore() {
+        RefreshToken rotatedAway = token("rt-1", "family", T0.plusSeconds(3600), true);
+        RefreshToken current = token("rt-2", "family");
+        repository.save(rotatedAway);
+        repository.save(current);
+
+        int revoked = repository.revokeGrant("family");
+
+        assertEquals(1, revoked);
+        assertEquals(Optional.of(rotatedAway), find(rotatedAway));
+        assertEquals(Optional.of(revoked(current)), find(current));
+    }
+
+    @Test
+    void revokeGrantWhenExpiredButNotRevokedThenRevokedAndCounted() {
+        RefreshToken expired = token("rt-old", "family", T0.plusSeconds(1), false);
+        repository.save(expired);
+
+        int revoked = repository.revokeGrant("family");
+
+        assertEquals(1, revoked);
+        assertEquals(Optional.of(revoked(expired)), find(expired));
+    }
+
+    @Test
+    void revokeGrantWhenOtherGrantsStoredThenTheirTokensUntouched() {
+        RefreshToken target = token("rt-target", "target");
+        RefreshToken other = token("rt-other", "other");
+        RefreshToken similar = token("rt-similar", "TARGET");
+        List.of(target, other, similar).forEach(repository::save);
+
+        repository.revokeGrant("target");
+
+        assertEquals(Optional.of(revoked(target)), find(target));
+        assertEquals(Optional.of(other), find(other));
+        assertEquals(Optional.of(similar), find(similar));
+    }
+
+    @Test
+    void revokeGrantWhenUnknownThenZero() {
+        repository.save(token("rt", "known"));
+
+        int revoked = repository.revokeGrant("unknown");
+
+        assertEquals(0, revoked);
+    }
+
+    @Test
+    void revokeGrantWhenCalledTwiceThenSecondZero() {
+        repository.save(token("rt-1", "family"));
+        repository.save(token("rt-2", "family"));
+        repository.revokeGrant("family");
+
+        int revoked = repository.revokeGrant("family");
+
+        assertEquals(0, revoked);
+    }
+
+    @Test
+    void revokeGrantWhenSixteenThreadsRevokeOneFamilyThenEachTokenCountedOnce() {
+        List<RefreshToken> family = IntStream.range(0, 20).mapToObj(i -> token("rt-" + i, "family")).toList();
+        family.forEach(repository::save);
+
+        List<Integer> counts = Race.run(16, i -> repository.revokeGrant("family"));
+
+        assertEquals(20, counts.stream().mapToInt(Integer::intValue).sum());
+        family.forEach(token -> assertEquals(Optional.of(revoked(token)), find(token)));
+    }
+
+    @Test
+    void saveWhenSixteenThreadsSaveWhileFamilyRevokedThenNoTokenLostOrCountedTwice() {
+        List<Integer> counts = Race.run(16, i -> {
+            repository.save(token("rt-" + i, "family"));
+            return repository.revokeGrant("family");
+        });
+
+        assertEquals(16, counts.stream().mapToInt(Integer::intValue).sum());
+        IntStream.range(0, 16).forEach(i -> assertEquals(Optional.of(revoked(token("rt-" + i, "family"))),
+                repository.findByHash(TokenHash.of("rt-" + i))));
+    }
+
+    @Test
+    void deleteExpiredWhenSomeExpiredThenOnlyThoseRemovedAndCounted() {
+        RefreshToken expired = token("expired", "g1", T0.plusSeconds(10), false);
+        RefreshToken revokedExpired = token("revoked-expired", "g2", T0.plusSeconds(20), true);
+        RefreshToken atBoundary = token("boundary", "g3", T0.plusSeconds(30), false);
+        RefreshToken live = token("live", "g4", T0.plusSeconds(40), true);
+        List.of(expired, revokedExpired, atBoundary, live).forEach(repository::save);
+
+        int deleted = repository.deleteExpired(T0.plusSeconds(30), 100);
+
+        assertEquals(2, deleted);
+        assertEquals(Optional.empty(), find(expired));
+        assertEquals(Optional.empty(), find(revokedExpired));
+        assertEquals(Optional.of(atBoundary), find(atBoundary));
+        assertEquals(Optional.of(live), find(live));
+    }
+
+    @Test
+    void deleteExpiredWhenMoreThanLimitThenRemovesAtMostLimitPerCall() {
+        IntStream.range(0, 5).forEach(i -> repository.save(token("expired-" + i, "g", T0.plusSeconds(1 + i), false)));
+        RefreshToken live = token("live", "g", T0.plusSeconds(100), false);
+        repository.save(live);
+
+        List<Integer> deleted = List.of(repository.deleteExpired(T0.plusSeconds(50), 2),
+                repository.deleteExpired(T0.plusSeconds(50), 2), repository.deleteExpired(T0.plusSeconds(50), 2));
+
+        assertEquals(List.of(2, 2, 1), deleted);
+        assertEquals(Optional.of(live), find(live));
+    }
+
+    @Test
+    void deleteExpiredWhenLimitZeroThenNothingRemoved() {
+        RefreshToken token = token("kept", "g", T0.plusSeconds(1), false);
+        repository.save(token);
+
+        int deleted = repository.deleteExpired(T0.plusSeconds(50), 0);
+
+        assertEquals(0, deleted);
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void deleteExpiredWhenLimitNegativeThenIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> repository.deleteExpired(T0, -1));
+    }
+
+    @Test
+    void deleteExpiredWhenSixteenThreadsDeleteThenEachTokenCountedOnce() {
+        IntStream.range(0, 40).forEach(i -> repository.save(token("expired-" + i, "g", T0.plusSeconds(1 + i), false)));
+
+        List<Integer> counts = Race.run(16, i -> repository.deleteExpired(T0.plusSeconds(100), 5));
+
+        assertEquals(40, counts.stream().mapToInt(Integer::intValue).sum() + repository.deleteExpired(T0.plusSeconds(100), 100));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.portcullis.oauth.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link RevokedAccessTokenRepository} adapter must show. Subclass it once per
+ * adapter and implement {@link #emptyRepository()}. A token listed twice stays listed until the
+ * later expiry. Times are stored to the microsecond.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2.2">RFC 7009 §2.2</a>
+ */
+public abstract class RevokedAccessTokenRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private RevokedAccessTokenRepository repository;
+
+    /** A repository listing no token; called before each test. */
+    protected abstract RevokedAccessTokenRepository emptyRepository();
+
+    @BeforeEach
+    void setUpRepository() {
+        repository = emptyRepository();
+    }
+
+    @Test
+    void isRevokedWhenNotListedThenFalse() {
+        boolean revoked = repository.isRevoked("jti");
+
+        assertFalse(revoked);
+    }
+
+    @Test
+    void revokeWhenNewThenListed() {
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        assertTrue(repository.isRevoked("jti"));
+    }
+
+    @Test
+    void revokeWhenOtherTokenListedThenThisOneNotListed() {
+        repository.revoke("jti-1", T0.plusSeconds(60));
+
+        assertFalse(repository.isRevoked("jti-2"));
+    }
+
+    @Test
+    void isRevokedWhenIdDiffersOnlyInCaseThenFalse() {
+        repository.revoke("AbC", T0.plusSeconds(60));
+
+        assertFalse(repository.isRevoked("abc"));
+    }
+
+    @Test
+    void revokeWhenLongestIdThenListed() {
+        String id = "j".repeat(255);
+
+        repository.revoke(id, T0.plusSeconds(60));
+
+        assertTrue(repository.isRevoked(id));
+    }
+
+    @Test
+    void revokeWhenListedTwiceThenListedOnceUntilLaterExpiry() {
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        repository.revoke("jti", T0.plusSeconds(120));
+
+        assertEquals(0, repository.deleteExpired(T0.plusSeconds(90), 10));
+        assertTrue(repository.isRevoked("jti"));
+        assertEquals(1, repository.deleteExpired(T0.plusSeconds(121), 10));
+        assertFalse(repository.isRevoked("jti"));
+    }
+
+    @Test
+    void revokeWhenListedAgainWithEarlierExpiryThenLaterExpiryKept() {
+        repository.revoke("jti", T0.plusSeconds(120));
+
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        assertEquals(0, repository.deleteExpired(T0.plusSeconds(90), 10));
+        assertTrue(repository.isRevoked("jti"));
+    }
+
+    @Test
+    void revokeWhenSixteenThreadsListOneTokenThenListedOnceUntilLatestExpiry() {
+        Race.run(16, i -> {
+            repository.revoke("jti", T0.plusSeconds(60 + i));
+            return i;
+        });
+
+        assertEquals(0, repository.deleteExpired(T0.plusSeconds(75), 10));
+        assertEquals(1, repository.deleteExpired(T0.plusSeconds(76), 10));
+    }
+
+    @Test
+    void revokeWhenSixteenThreadsListDistinctTokensThenEachListed() {
+        Race.run(16, i -> {
+            repository.revoke("jti-" + i, T0.plusSeconds(60));
+            return i;
+        });
+
+        IntStream.range(0, 16).forEach(i -> assertTrue(repository.isRevoked("jti-" + i)));
+    }
+
+    @Test
+    void deleteExpiredWhenSomeExpiredThenOnlyThoseRemovedAndCounted() {
+        repository.revoke("expired", T0.plusSeconds(10));
+        repository.revoke("also-expired", T0.plusSeconds(20));
+        repository.revoke("boundary", T0.plusSeconds(30));
+        repository.revoke("live", T0.plusSeconds(40));
+
+        int deleted = repository.deleteExpired(T0.plusSeconds(30), 100);
+
+        assertEquals(2, deleted);
+        assertEquals(List.of(false, false, true, true), List.of(repository.isRevoked("expired"),
+                repository.isRevoked("also-expired"), repository.isRevoked("boundary"), repository.isRevoked("live")));
+    }
+
+    @Test
+    void deleteExpiredWhenMoreThanLimitThenRemovesAtMostLimitPerCall() {
+        IntStream.range(0, 5).forEach(i -> repository.revoke("expired-" + i, T0.plusSeconds(1 + i)));
+        repository.revoke("live", T0.plusSeconds(100));
+
+        List<Integer> deleted = List.of(repository.deleteExpired(T0.plusSeconds(50), 2),
+                repository.deleteExpired(T0.plusSeconds(50), 2), repository.deleteExpired(T0.plusSeconds(50), 2));
+
+        assertEquals(List.of(2, 2, 1), deleted);
+        assertTrue(repository.isRevoked("live"));
+    }
+
+    @Test
+    void deleteExpiredWhenLimitZeroThenNothingRemoved() {
+        repository.revoke("kept", T0.plusSeconds(1));
+
+        int deleted = repository.deleteExpired(T0.plusSeconds(50), 0);
+
+        assertEquals(0, deleted);
+        assertTrue(repository.isRevoked("kept"));
+    }
+
+    @Test
+    void deleteExpiredWhenLimitNegativeThenIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> repository.deleteExpired(T0, -1));
+    }
+
+    @Test
+    void revokeWhenDeletedBeforeThenListedAgain() {
+        repository.revoke("jti", T0.plusSeconds(1));
+        repository.deleteExpired(T0.plusSeconds(2), 10);
+
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        assertTrue(repository.isRevoked("jti"));
+    }
+}
