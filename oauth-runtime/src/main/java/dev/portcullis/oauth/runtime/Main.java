@@ -6,14 +6,15 @@ import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
 import dev.portcullis.oauth.runtime.config.SettingsLoader;
 import dev.portcullis.oauth.runtime.server.DevelopmentClient;
+import dev.portcullis.oauth.runtime.server.DevelopmentUser;
 import dev.portcullis.oauth.runtime.server.PortcullisServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar portcullis.jar [--config FILE]}: starts a server and stops it gracefully on
@@ -27,8 +28,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         PrintStream out = System.out;
         PrintStream err = System.err;
         Path configFile = null;
@@ -81,7 +80,7 @@ public final class Main {
             }
         }, "portcullis-shutdown"));
         if (settings.mode() == Mode.DEVELOPMENT) {
-            server.developmentClient().ifPresent(client -> out.println(banner(settings, client)));
+            server.developmentClient().ifPresent(client -> out.println(banner(settings, client, server.developmentUser())));
         }
     }
 
@@ -94,10 +93,10 @@ public final class Main {
                 With no configuration it starts a development instance on http://localhost:8080.""";
     }
 
-    private static String banner(RuntimeSettings settings, DevelopmentClient client) {
+    private static String banner(RuntimeSettings settings, DevelopmentClient client, Optional<DevelopmentUser> user) {
         String issuer = settings.issuer().toString();
-        // Development mode only: the development client's secret is printed to the console, never logged.
-        return """
+        // Development mode only: the development secrets are printed to the console, never logged.
+        String banner = """
 
                 Portcullis development instance: %s  (data in %s)
                   client_id:     %s
@@ -108,5 +107,12 @@ public final class Main {
                 Discovery: %s/.well-known/openid-configuration   Keys: %s/jwks
                 """.formatted(issuer, settings.dataDir().toAbsolutePath(), client.clientId(), client.secret().value(),
                 client.scope(), client.clientId(), client.secret().value(), client.scope(), issuer, issuer, issuer);
+        return user.map(u -> banner + """
+                Sign in as a user (authorization code flow with PKCE, redirect %s on any port):
+                  username:      %s
+                  password:      %s
+                  %s/authorize?response_type=code&client_id=%s&redirect_uri=%s&scope=api:read&code_challenge=<S256>&code_challenge_method=S256
+                """.formatted(DevelopmentClient.REDIRECT_URI, u.username(), u.password().value(), issuer,
+                client.clientId(), DevelopmentClient.REDIRECT_URI)).orElse(banner);
     }
 }

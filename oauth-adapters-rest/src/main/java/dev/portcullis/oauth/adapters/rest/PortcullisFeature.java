@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.adapters.rest;
 
+import dev.portcullis.oauth.adapters.rest.authorization.AuthorizationResource;
+import dev.portcullis.oauth.adapters.rest.consent.ConsentResource;
 import dev.portcullis.oauth.adapters.rest.discovery.JwksResource;
 import dev.portcullis.oauth.adapters.rest.discovery.MetadataResource;
 import dev.portcullis.oauth.adapters.rest.error.ErrorBodyFilter;
@@ -8,12 +10,20 @@ import dev.portcullis.oauth.adapters.rest.error.ServiceUnavailableExceptionMappe
 import dev.portcullis.oauth.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
+import dev.portcullis.oauth.adapters.rest.login.ClientAddressResolver;
+import dev.portcullis.oauth.adapters.rest.login.LoginResource;
+import dev.portcullis.oauth.adapters.rest.page.AssetResource;
+import dev.portcullis.oauth.adapters.rest.page.PageRenderer;
+import dev.portcullis.oauth.adapters.rest.page.StepResponses;
 import dev.portcullis.oauth.adapters.rest.token.TokenResource;
 import dev.portcullis.oauth.adapters.rest.tracing.RequestIdFilter;
+import dev.portcullis.oauth.application.authorization.BrowserFlow;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Mounts the Portcullis endpoints on a JAX-RS application: the token endpoint, server metadata,
@@ -25,6 +35,17 @@ import java.util.Objects;
  * ResourceConfig config = new ResourceConfig()
  *         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
  *         .register(new PortcullisFeature(server));
+ * }</pre>
+ *
+ * <p>When the server serves {@code authorization_code}, the browser pages are mounted too:
+ * {@code /authorize}, {@code /login}, {@code /consent} and {@code /assets/portcullis.css}. Their
+ * options are set with {@link #builder(AuthorizationServer)}:
+ *
+ * <pre>{@code
+ * PortcullisFeature feature = PortcullisFeature.builder(server)
+ *         .themeDirectory(Path.of("/etc/portcullis/theme"))   // login.mustache, portcullis.css, ...
+ *         .clientAddress(ClientAddressResolver.fromProperty())
+ *         .build();
  * }</pre>
  *
  * <p>Paths are relative to the application root, which should be the issuer's path. Nothing here
@@ -40,10 +61,23 @@ import java.util.Objects;
 public final class PortcullisFeature implements Feature {
 
     private final AuthorizationServer server;
+    private final PageRenderer pages;
+    private final ClientAddressResolver addresses;
 
-    /** @param server the protocol core whose use cases the endpoints call */
+    /** @param server the protocol core whose use cases the endpoints call; built-in pages */
     public PortcullisFeature(AuthorizationServer server) {
+        this(server, PageRenderer.builtIn(), ClientAddressResolver.fromProperty());
+    }
+
+    private PortcullisFeature(AuthorizationServer server, PageRenderer pages, ClientAddressResolver addresses) {
         this.server = Objects.requireNonNull(server, "server");
+        this.pages = pages;
+        this.addresses = addresses;
+    }
+
+    /** A builder for a feature with options for the browser pages. */
+    public static Builder builder(AuthorizationServer server) {
+        return new Builder(server);
     }
 
     @Override
@@ -52,11 +86,55 @@ public final class PortcullisFeature implements Feature {
         context.register(new TokenResource(server.issueToken(), new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES)));
         context.register(new MetadataResource(server.describeServer()));
         context.register(new JwksResource(server.publishKeys()));
+        Optional<BrowserFlow> browser = server.browserFlow();
+        if (browser.isPresent()) {
+            FormBodyReader forms = new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES);
+            StepResponses responses = new StepResponses(pages, server.settings().issuer());
+            context.register(new AuthorizationResource(browser.get().authorize(), responses));
+            context.register(new LoginResource(browser.get().signIn(), responses, forms, addresses));
+            context.register(new ConsentResource(browser.get().giveConsent(), responses, forms));
+            context.register(new AssetResource(pages));
+        }
         context.register(new OAuthExceptionMapper());
         context.register(new ServiceUnavailableExceptionMapper());
         context.register(new WebApplicationExceptionMapper());
         context.register(new UnexpectedExceptionMapper());
         context.register(new ErrorBodyFilter());
         return true;
+    }
+
+    /** Options of the browser pages. Not thread-safe. */
+    public static final class Builder {
+
+        private final AuthorizationServer server;
+        private PageRenderer pages = PageRenderer.builtIn();
+        private ClientAddressResolver addresses = ClientAddressResolver.fromProperty();
+
+        private Builder(AuthorizationServer server) {
+            this.server = Objects.requireNonNull(server, "server");
+        }
+
+        /**
+         * A theme: files in {@code directory} named like the built-in templates ({@code login.mustache},
+         * {@code consent.mustache}, {@code error.mustache}, {@code form_post.mustache}, {@code head.mustache})
+         * or the stylesheet ({@code portcullis.css}) replace them, without a rebuild.
+         *
+         * @throws IllegalArgumentException when the directory does not exist
+         */
+        public Builder themeDirectory(Path directory) {
+            this.pages = PageRenderer.themed(directory);
+            return this;
+        }
+
+        /** How the address of a connection is found, for limiting failed sign-ins; {@link ClientAddressResolver#fromProperty()} when not set. */
+        public Builder clientAddress(ClientAddressResolver value) {
+            this.addresses = Objects.requireNonNull(value, "clientAddress");
+            return this;
+        }
+
+        /** The feature. */
+        public PortcullisFeature build() {
+            return new PortcullisFeature(server, pages, addresses);
+        }
     }
 }

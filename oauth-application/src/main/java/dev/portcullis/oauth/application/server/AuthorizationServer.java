@@ -1,5 +1,10 @@
 package dev.portcullis.oauth.application.server;
 
+import dev.portcullis.oauth.application.authorization.AuthorizationFlow;
+import dev.portcullis.oauth.application.authorization.Authorize;
+import dev.portcullis.oauth.application.authorization.BrowserFlow;
+import dev.portcullis.oauth.application.authorization.GiveConsent;
+import dev.portcullis.oauth.application.authorization.SignIn;
 import dev.portcullis.oauth.application.client.CachingClientRepository;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
@@ -9,6 +14,7 @@ import dev.portcullis.oauth.application.discovery.PublishKeys;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.IssueToken;
+import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
@@ -27,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The protocol core, assembled from ports: what the REST adapter serves and what an embedding
@@ -40,6 +47,7 @@ public final class AuthorizationServer {
     private final PublishKeys publishKeys;
     private final SigningKeyRing keyRing;
     private final SecretHasher secretHasher;
+    private final Optional<BrowserFlow> browserFlow;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -48,14 +56,31 @@ public final class AuthorizationServer {
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
-        JwtAccessTokens accessTokens = new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values,
-                builder.events(), builder.clock());
+        JwtAccessTokens accessTokens = builder.refreshTokens() == null
+                ? new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock())
+                : new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock(),
+                        builder.refreshTokens());
         ClientAuthenticator authenticator = new ClientAuthenticator(
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
                 new SecretVerificationCache(random, 10_000));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.describeServer = new DescribeServer(settings, grants, builder.scopes());
         this.publishKeys = new PublishKeys(keyRing);
+        this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
+                ? Optional.of(browserFlow(builder, values)) : Optional.empty();
+    }
+
+    // The browser pages exist exactly when the token endpoint can redeem their codes.
+    private static BrowserFlow browserFlow(AuthorizationServerBuilder builder, SecureRandomTokenValueGenerator values) {
+        AuthorizationFlow flow = new AuthorizationFlow(builder.settings().issuer(), builder.clients(), builder.scopes(),
+                Objects.requireNonNull(builder.consents(), "consents"),
+                Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
+                Objects.requireNonNull(builder.browserSessions(), "browserSessions"),
+                Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations"),
+                values, builder.clock(), builder.browserSessionLifetime());
+        return new BrowserFlow(new Authorize(flow),
+                new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits()),
+                new GiveConsent(flow));
     }
 
     /** A builder for a server whose issuer and algorithms are {@code settings}. */
@@ -72,10 +97,19 @@ public final class AuthorizationServer {
         Objects.requireNonNull(builder.scopes(), "scopes");
         List<GrantHandler> handlers = new ArrayList<>();
         for (GrantType type : builder.enabledGrants()) {
-            handlers.add(builtIn(type));
+            handlers.add(builtIn(type, builder));
         }
         handlers.addAll(builder.handlers());
         GrantHandlerRegistry grants = new GrantHandlerRegistry(handlers);
+        if (grants.find(GrantType.AUTHORIZATION_CODE).isPresent()) {
+            Objects.requireNonNull(builder.identityBackend(), "identityBackend");
+            Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes");
+            Objects.requireNonNull(builder.browserSessions(), "browserSessions");
+            Objects.requireNonNull(builder.consents(), "consents");
+            Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations");
+            Objects.requireNonNull(builder.refreshTokens(), "refreshTokens");
+            Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens");
+        }
         PrivateKeyCipher cipher = new PrivateKeyCipher(masterKey, random);
         SigningKeyRing ring = new SigningKeyRing(keys, cipher,
                 new SigningKeyGenerator(cipher, new SecureRandomTokenValueGenerator(random), clock));
@@ -83,9 +117,16 @@ public final class AuthorizationServer {
         return new AuthorizationServer(builder, ring, grants, random);
     }
 
-    private static GrantHandler builtIn(GrantType type) {
+    private static GrantHandler builtIn(GrantType type, AuthorizationServerBuilder builder) {
         if (GrantType.CLIENT_CREDENTIALS.equals(type)) {
             return new ClientCredentialsGrantHandler();
+        }
+        if (GrantType.AUTHORIZATION_CODE.equals(type)) {
+            return new AuthorizationCodeGrantHandler(
+                    Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
+                    Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
+                    Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens"),
+                    builder.clock());
         }
         throw new IllegalArgumentException("no built-in handler for grant type " + type + " yet");
     }
@@ -98,6 +139,14 @@ public final class AuthorizationServer {
     /** The token endpoint. */
     public IssueToken issueToken() {
         return issueToken;
+    }
+
+    /**
+     * The authorization endpoint, login and consent pages; empty unless {@code authorization_code}
+     * is served.
+     */
+    public Optional<BrowserFlow> browserFlow() {
+        return browserFlow;
     }
 
     /** The metadata endpoints. */

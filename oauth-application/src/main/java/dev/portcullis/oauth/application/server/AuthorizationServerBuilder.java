@@ -1,12 +1,20 @@
 package dev.portcullis.oauth.application.server;
 
+import dev.portcullis.oauth.application.authorization.LoginLimits;
+import dev.portcullis.oauth.application.authorization.PendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
+import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
+import dev.portcullis.oauth.domain.port.IdentityBackend;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
@@ -22,7 +30,9 @@ import java.util.Set;
 
 /**
  * Assembles an {@link AuthorizationServer}. Required: clients, scopes, signing keys with the master
- * key, and a clock. Grants are off until enabled. Not thread-safe.
+ * key, and a clock. Grants are off until enabled. When {@code authorization_code} is served, the
+ * browser flow's ports are required too: {@link #identityBackend}, {@link #authorizationCodes},
+ * {@link #browserSessions}, {@link #consents} and {@link #pendingAuthorizations}. Not thread-safe.
  *
  * <pre>{@code
  * AuthorizationServer server = AuthorizationServer.builder(ServerSettings.of(URI.create("https://as.example")))
@@ -47,6 +57,15 @@ public final class AuthorizationServerBuilder {
     private SecretHasher secretHasher;
     private EventPublisher events = EventPublisher.none();
     private Duration clientCacheTtl = Duration.ofSeconds(5);
+    private IdentityBackend identityBackend;
+    private AuthorizationCodeRepository authorizationCodes;
+    private BrowserSessionRepository browserSessions;
+    private ConsentRepository consents;
+    private PendingAuthorizationStore pendingAuthorizations;
+    private Duration browserSessionLifetime = Duration.ofHours(8);
+    private RefreshTokenRepository refreshTokens;
+    private RevokedAccessTokenRepository revokedAccessTokens;
+    private LoginLimits loginLimits = LoginLimits.DEFAULTS;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
 
@@ -106,6 +125,67 @@ public final class AuthorizationServerBuilder {
             throw new IllegalArgumentException("clientCacheTtl must not be negative");
         }
         this.clientCacheTtl = value;
+        return this;
+    }
+
+    /** The service that checks users' passwords; required with {@code authorization_code}. */
+    public AuthorizationServerBuilder identityBackend(IdentityBackend value) {
+        this.identityBackend = Objects.requireNonNull(value, "identityBackend");
+        return this;
+    }
+
+    /** Where authorization codes are stored; required with {@code authorization_code}. */
+    public AuthorizationServerBuilder authorizationCodes(AuthorizationCodeRepository repository) {
+        this.authorizationCodes = Objects.requireNonNull(repository, "authorizationCodes");
+        return this;
+    }
+
+    /** Where browser sessions are stored; required with {@code authorization_code}. */
+    public AuthorizationServerBuilder browserSessions(BrowserSessionRepository repository) {
+        this.browserSessions = Objects.requireNonNull(repository, "browserSessions");
+        return this;
+    }
+
+    /** Where users' consents are remembered; required with {@code authorization_code}. */
+    /** Where refresh tokens are stored; required with {@code authorization_code}. */
+    public AuthorizationServerBuilder refreshTokens(RefreshTokenRepository repository) {
+        this.refreshTokens = Objects.requireNonNull(repository, "refreshTokens");
+        return this;
+    }
+
+    /** The deny list of revoked JWT access tokens; required with {@code authorization_code}. */
+    public AuthorizationServerBuilder revokedAccessTokens(RevokedAccessTokenRepository repository) {
+        this.revokedAccessTokens = Objects.requireNonNull(repository, "revokedAccessTokens");
+        return this;
+    }
+
+    public AuthorizationServerBuilder consents(ConsentRepository repository) {
+        this.consents = Objects.requireNonNull(repository, "consents");
+        return this;
+    }
+
+    /**
+     * Where authorization requests wait for the login and consent pages; required with
+     * {@code authorization_code}. Several instances need a shared store.
+     */
+    public AuthorizationServerBuilder pendingAuthorizations(PendingAuthorizationStore store) {
+        this.pendingAuthorizations = Objects.requireNonNull(store, "pendingAuthorizations");
+        return this;
+    }
+
+    /** How long a browser session lasts after the user signs in; 8 hours when not set. */
+    public AuthorizationServerBuilder browserSessionLifetime(Duration value) {
+        Objects.requireNonNull(value, "browserSessionLifetime");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("browserSessionLifetime must be positive");
+        }
+        this.browserSessionLifetime = value;
+        return this;
+    }
+
+    /** Failed sign-ins tolerated per username and per address; {@link LoginLimits#DEFAULTS} when not set. */
+    public AuthorizationServerBuilder loginLimits(LoginLimits value) {
+        this.loginLimits = Objects.requireNonNull(value, "loginLimits");
         return this;
     }
 
@@ -176,6 +256,42 @@ public final class AuthorizationServerBuilder {
 
     EventPublisher events() {
         return events;
+    }
+
+    IdentityBackend identityBackend() {
+        return identityBackend;
+    }
+
+    AuthorizationCodeRepository authorizationCodes() {
+        return authorizationCodes;
+    }
+
+    BrowserSessionRepository browserSessions() {
+        return browserSessions;
+    }
+
+    RefreshTokenRepository refreshTokens() {
+        return refreshTokens;
+    }
+
+    RevokedAccessTokenRepository revokedAccessTokens() {
+        return revokedAccessTokens;
+    }
+
+    ConsentRepository consents() {
+        return consents;
+    }
+
+    PendingAuthorizationStore pendingAuthorizations() {
+        return pendingAuthorizations;
+    }
+
+    Duration browserSessionLifetime() {
+        return browserSessionLifetime;
+    }
+
+    LoginLimits loginLimits() {
+        return loginLimits;
     }
 
     Set<GrantType> enabledGrants() {

@@ -3,11 +3,15 @@ package dev.portcullis.oauth.application.token;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.event.TokenIssued;
+import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.EventPublisher;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.TokenSigner;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
@@ -19,8 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Mints RFC 9068 JWT access tokens. Nothing is stored: a JWT access token is verified from JWKS.
- * Thread-safe.
+ * Mints RFC 9068 JWT access tokens, and the opaque refresh tokens of user grants. A JWT access
+ * token is not stored (it is verified from JWKS); a refresh token is stored as its hash only
+ * (DESIGN.md "Storage"). Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2">RFC 9068 §2</a>
  */
@@ -35,33 +40,85 @@ public final class JwtAccessTokens {
     private final TokenValueGenerator values;
     private final EventPublisher events;
     private final Clock clock;
+    private final Optional<RefreshTokenRepository> refreshTokens;
 
+    /**
+     * Access tokens only: enough for grants without a user, such as client_credentials. A user
+     * grant whose client may refresh fails with {@link IllegalStateException}.
+     */
     public JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
                            EventPublisher events, Clock clock) {
+        this(settings, signer, values, events, clock, Optional.empty());
+    }
+
+    /** Access tokens, and refresh tokens stored in {@code refreshTokens}. */
+    public JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
+                           EventPublisher events, Clock clock, RefreshTokenRepository refreshTokens) {
+        this(settings, signer, values, events, clock,
+                Optional.of(Objects.requireNonNull(refreshTokens, "refreshTokens")));
+    }
+
+    private JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
+                            EventPublisher events, Clock clock, Optional<RefreshTokenRepository> refreshTokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.issuer = settings.issuer().toString();
         this.signer = Objects.requireNonNull(signer, "signer");
         this.values = Objects.requireNonNull(values, "values");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.refreshTokens = refreshTokens;
     }
 
     /** An issuer bound to {@code client}, for one request. */
     public TokenIssuer issuerFor(Client client) {
-        Objects.requireNonNull(client, "client");
-        return grant -> {
+        return new BoundIssuer(Objects.requireNonNull(client, "client"));
+    }
+
+    private final class BoundIssuer implements TokenIssuer {
+
+        private final Client client;
+
+        BoundIssuer(Client client) {
+            this.client = client;
+        }
+
+        @Override
+        public TokenResponse accessTokenOnly(AccessGrant grant) {
+            requireBoundClient(grant);
+            Instant now = Instant.now(clock);
+            AccessToken token = sign(client, grant, Optional.empty(), now);
+            publish(now, grant, token);
+            return new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), Optional.empty());
+        }
+
+        @Override
+        public IssuedTokens forUser(UserGrant grant) {
+            AccessGrant access = grant.accessGrant();
+            requireBoundClient(access);
+            Instant now = Instant.now(clock);
+            AccessToken token = sign(client, access, Optional.of(grant.authTime()), now);
+            // RFC 6749 §1.5: issued at the server's discretion; here to clients allowed the refresh_token grant.
+            Optional<TokenValue> refresh = client.mayUse(GrantType.REFRESH_TOKEN)
+                    ? Optional.of(storeRefreshToken(client, grant, now))
+                    : Optional.empty();
+            publish(now, access, token);
+            TokenResponse response =
+                    new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), refresh);
+            return new IssuedTokens(response, token.id(), token.expiresAt());
+        }
+
+        private void requireBoundClient(AccessGrant grant) {
             if (!grant.clientId().equals(client.id())) {
                 throw new IllegalArgumentException("a handler may mint only for the authenticated client");
             }
-            return mint(client, grant);
-        };
+        }
     }
 
-    private TokenResponse mint(Client client, AccessGrant grant) {
-        Instant now = Instant.now(clock);
+    private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Instant now) {
         Duration lifetime = client.lifetimes().accessToken();
         String jti = values.identifier();
         long iat = now.getEpochSecond();
+        long exp = iat + lifetime.toSeconds();
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED; scope per §2.2.3.
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
@@ -69,14 +126,34 @@ public final class JwtAccessTokens {
         claims.put("aud", settings.accessTokenAudience());
         claims.put("client_id", client.id().value());
         claims.put("iat", iat);
-        claims.put("exp", iat + lifetime.toSeconds());
+        claims.put("exp", exp);
         claims.put("jti", jti);
         if (!grant.scope().isEmpty()) {
             claims.put("scope", grant.scope().toParameter());
         }
+        // RFC 9068 §2.2.1: auth_time when the token is about an authenticated user.
+        authTime.ifPresent(time -> claims.put("auth_time", time.getEpochSecond()));
         SigningAlgorithm algorithm = client.accessTokenSigningAlgorithm().orElse(settings.signingAlgorithm());
         TokenValue token = new TokenValue(signer.sign(algorithm, TYPE, claims));
-        events.publish(new TokenIssued(now, client.id(), grant.subject(), grant.grantType(), grant.scope(), jti));
-        return new TokenResponse(token, TokenResponse.BEARER, lifetime, grant.scope(), Optional.empty());
+        return new AccessToken(token, jti, Instant.ofEpochSecond(exp), lifetime);
+    }
+
+    private TokenValue storeRefreshToken(Client client, UserGrant grant, Instant now) {
+        RefreshTokenRepository repository = refreshTokens.orElseThrow(() -> new IllegalStateException(
+                "client " + client.id() + " may use refresh_token but no refresh token repository is configured"));
+        // 256 bits from the generator; only the hash is stored (DESIGN.md "Storage").
+        TokenValue value = new TokenValue(values.tokenValue());
+        repository.save(new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(), grant.subject(),
+                grant.scope(), grant.authTime(), now, now.plus(client.lifetimes().refreshToken()), false));
+        return value;
+    }
+
+    private void publish(Instant now, AccessGrant grant, AccessToken token) {
+        events.publish(new TokenIssued(now, grant.clientId(), grant.subject(), grant.grantType(), grant.scope(),
+                token.id()));
+    }
+
+    /** A signed access token and what identifies it; never leaves this class but through {@link IssuedTokens}. */
+    private record AccessToken(TokenValue value, String id, Instant expiresAt, Duration lifetime) {
     }
 }

@@ -6,15 +6,30 @@ import dev.portcullis.oauth.domain.token.TokenResponse;
 /**
  * The only way a grant handler mints tokens: bound to the authenticated client of one request,
  * it applies the client's lifetimes and signing algorithm, and reports what it issued.
+ * Thread-safe.
  */
 public interface TokenIssuer {
 
     /**
-     * Mints an access token for {@code grant} and no refresh token (RFC 6749 §4.4.3).
+     * Mints an access token for {@code grant} and no refresh token (RFC 6749 §4.4.3). Stores nothing.
      *
      * @param grant what the token stands for; its client must be the authenticated client
      * @return the token response
      * @throws IllegalArgumentException when {@code grant} names another client
      */
     TokenResponse accessTokenOnly(AccessGrant grant);
+
+    /**
+     * Mints an access token for a grant a user made, with {@code sub} the user and {@code auth_time}
+     * (RFC 9068 §2.2, §2.2.1) and, when the client may use the {@code refresh_token} grant, an
+     * opaque refresh token of the grant's family, stored only as its hash (RFC 6749 §1.5, §6).
+     *
+     * @param grant what the tokens stand for; its client must be the authenticated client
+     * @return the response, and the {@code jti} and expiry of the access token so that the caller
+     *         can revoke it later (RFC 6749 §4.1.2)
+     * @throws IllegalArgumentException when {@code grant} names another client
+     * @throws IllegalStateException    when a refresh token is due but the server has no refresh
+     *                                  token repository
+     */
+    IssuedTokens forUser(UserGrant grant);
 }

@@ -2,15 +2,18 @@ package dev.portcullis.oauth.application.grant;
 
 import dev.portcullis.oauth.application.client.AuthenticatedClient;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.IssuedTokens;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.application.token.TokenIssuer;
+import dev.portcullis.oauth.application.token.UserGrant;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.token.TokenResponse;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,9 +60,18 @@ public final class TestGrantContexts {
                     (algorithm, type, claims) -> "eyJhbGciOiJub25lIn0.e30.c2ln",
                     new SecureRandomTokenValueGenerator(new SecureRandom()), EventPublisher.none(), CLOCK);
             TokenIssuer issuer = jwt.issuerFor(registration);
-            this.tokens = grant -> {
-                minted.add(grant);
-                return issuer.accessTokenOnly(grant);
+            this.tokens = new TokenIssuer() {
+                @Override
+                public TokenResponse accessTokenOnly(AccessGrant grant) {
+                    minted.add(grant);
+                    return issuer.accessTokenOnly(grant);
+                }
+
+                @Override
+                public IssuedTokens forUser(UserGrant grant) {
+                    minted.add(grant.accessGrant());
+                    return issuer.forUser(grant);
+                }
             };
         }
 

@@ -57,6 +57,17 @@ final class ConfigNode {
         return Optional.of(text);
     }
 
+    Optional<Boolean> bool(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw new ConfigurationException(key(name), "must be true or false");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
     Optional<ConfigNode> section(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

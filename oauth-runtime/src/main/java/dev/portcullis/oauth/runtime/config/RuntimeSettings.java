@@ -30,11 +30,15 @@ import java.util.Set;
  * @param clients             clients to create or update at start
  * @param scopes              scopes to create or update at start
  * @param shutdownGrace       how long in-flight requests may take to finish on SIGTERM
+ * @param identity            where users are checked
+ * @param themeDirectory      templates and stylesheet that replace the built-in ones, by file name
+ * @param sessionLifetime     how long a browser stays signed in
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
-                              List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace) {
+                              List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
+                              IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -50,11 +54,15 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         clients = List.copyOf(clients);
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(themeDirectory, "themeDirectory");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
     }
 
     /** A copy with another port; for tests that bind port 0. */
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
-                signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace);
+                signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
+                sessionLifetime);
     }
 }

@@ -36,10 +36,15 @@ public final class SettingsLoader {
             "PORTCULLIS_HTTP_HOST", "PORTCULLIS_HTTP_PORT", "PORTCULLIS_DB_URL", "PORTCULLIS_DB_USER",
             "PORTCULLIS_DB_PASSWORD", "PORTCULLIS_DB_POOL_SIZE", "PORTCULLIS_MASTER_KEY", "PORTCULLIS_DATA_DIR",
             "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
-            "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE");
+            "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE", "PORTCULLIS_IDENTITY_URL",
+            "PORTCULLIS_IDENTITY_AUTHORIZATION", "PORTCULLIS_IDENTITY_TIMEOUT", "PORTCULLIS_THEME_DIR",
+            "PORTCULLIS_SESSION_LIFETIME");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
-            "grants", "clients", "scopes", "shutdown_grace");
+            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
+
+    /** The built-in grants this version serves. */
+    private static final List<GrantType> AVAILABLE_GRANTS = List.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE);
 
     private final Map<String, String> env;
 
@@ -105,7 +110,11 @@ public final class SettingsLoader {
                         .orElse(SigningAlgorithm.RS256),
                 lifetime, grants(root), clients(root, lifetime), scopes(root),
                 setting("PORTCULLIS_SHUTDOWN_GRACE", root, "shutdown_grace")
-                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofSeconds(10)));
+                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofSeconds(10)),
+                identity(root),
+                setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
+                setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
+                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)));
     }
 
     private void checkEnvKeys() {
@@ -142,15 +151,14 @@ public final class SettingsLoader {
         String key = fromEnv.isPresent() ? "PORTCULLIS_GRANTS" : "grants";
         List<String> names = fromEnv.map(v -> List.of(v.split("\\s*,\\s*"))).orElse(root.texts("grants"));
         if (names.isEmpty()) {
-            return Set.of(GrantType.CLIENT_CREDENTIALS);
+            return Set.copyOf(AVAILABLE_GRANTS);
         }
         Set<GrantType> grants = new LinkedHashSet<>();
         for (String name : names) {
-            if (!GrantType.CLIENT_CREDENTIALS.value().equals(name)) {
-                throw new ConfigurationException(key, "unknown or not yet available built-in grant " + quote(name)
-                        + "; available: client_credentials");
-            }
-            grants.add(GrantType.CLIENT_CREDENTIALS);
+            GrantType grant = AVAILABLE_GRANTS.stream().filter(g -> g.value().equals(name)).findFirst()
+                    .orElseThrow(() -> new ConfigurationException(key, "unknown or not yet available built-in grant "
+                            + quote(name) + "; available: client_credentials, authorization_code"));
+            grants.add(grant);
         }
         return grants;
     }
@@ -166,6 +174,40 @@ public final class SettingsLoader {
             clients.add(client);
         }
         return clients;
+    }
+
+    private IdentitySettings identity(ConfigNode root) {
+        ConfigNode identity = root.section("identity").orElseGet(() -> ConfigNode.empty("identity"))
+                .requireKnownKeys(Set.of("url", "authorization", "timeout"));
+        Optional<URI> url = setting("PORTCULLIS_IDENTITY_URL", identity, "url").map(v -> httpUrl(v));
+        List<UserEntry> users = UserEntryParser.parse(root);
+        if (url.isPresent() && !users.isEmpty()) {
+            throw new ConfigurationException("users", "must be empty when the identity service at identity.url is used");
+        }
+        Duration timeout = setting("PORTCULLIS_IDENTITY_TIMEOUT", identity, "timeout")
+                .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofSeconds(2));
+        return new IdentitySettings(users, url,
+                setting("PORTCULLIS_IDENTITY_AUTHORIZATION", identity, "authorization").map(Setting::value), timeout);
+    }
+
+    private static URI httpUrl(Setting setting) {
+        try {
+            URI uri = new URI(setting.value());
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigurationException(setting.key(), "must be an http or https URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(setting.key(), "is not a valid URL");
+        }
+    }
+
+    private static Path directory(Setting setting) {
+        Path path = Path.of(setting.value());
+        if (!Files.isDirectory(path)) {
+            throw new ConfigurationException(setting.key(), "directory " + path + " does not exist");
+        }
+        return path;
     }
 
     private static List<ScopeDefinition> scopes(ConfigNode root) {

@@ -2,6 +2,7 @@ package dev.portcullis.oauth.runtime.server;
 
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.domain.client.ClientSecret;
+import dev.portcullis.oauth.domain.user.Password;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,14 @@ final class DevelopmentState {
     ClientSecret developmentClientSecret() {
         return new ClientSecret(readOrCreate("dev-client.secret", () -> {
             byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }));
+    }
+
+    Password developmentUserPassword() {
+        return new Password(readOrCreate("dev-user.password", () -> {
+            byte[] bytes = new byte[12];
             random.nextBytes(bytes);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }));

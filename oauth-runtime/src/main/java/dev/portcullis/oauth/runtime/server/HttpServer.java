@@ -36,8 +36,9 @@ final class HttpServer implements AutoCloseable {
         this.contextPath = contextPath;
     }
 
-    static HttpServer start(RuntimeSettings settings, Feature endpoints) {
+    static HttpServer start(RuntimeSettings settings, Feature endpoints, Object... providers) {
         ResourceConfig config = new ResourceConfig()
+                .registerInstances(providers)
                 .register(endpoints)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)

@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
+import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.AuthorizationServerBuilder;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * One running server instance: connection pool, persistence, protocol core and HTTP server,
@@ -36,9 +39,12 @@ public final class PortcullisServer implements AutoCloseable {
     private final HttpServer http;
     private final AuthorizationServer core;
     private final Optional<DevelopmentClient> developmentClient;
+    private final Optional<DevelopmentUser> developmentUser;
 
     private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
-                             HttpServer http, Optional<DevelopmentClient> developmentClient) {
+                             HttpServer http, Optional<DevelopmentClient> developmentClient,
+                             Optional<DevelopmentUser> developmentUser) {
+        this.developmentUser = developmentUser;
         this.dataSource = dataSource;
         this.persistence = persistence;
         this.core = core;
@@ -57,6 +63,7 @@ public final class PortcullisServer implements AutoCloseable {
      */
     public static PortcullisServer start(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers) {
         Objects.requireNonNull(settings, "settings");
+        routeJavaUtilLogging();
         SecureRandom random = new SecureRandom();
         DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);
@@ -64,7 +71,12 @@ public final class PortcullisServer implements AutoCloseable {
         PersistenceUnit persistence = null;
         try {
             persistence = PersistenceUnit.open(dataSource);
-            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence);
+            Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
+                    && settings.identity().httpUrl().isEmpty()
+                    ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
+                    : Optional.empty();
+            IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
+            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity);
             ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
                     persistence.scopes(), core.secretHasher());
             registrations.apply(settings.scopes(), settings.clients());
@@ -72,9 +84,11 @@ public final class PortcullisServer implements AutoCloseable {
                     ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
                             core.secretHasher(), devState.developmentClientSecret()))
                     : Optional.empty();
-            HttpServer http = HttpServer.start(settings, new PortcullisFeature(core));
+            PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
+            settings.themeDirectory().ifPresent(endpoints::themeDirectory);
+            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
-            return new PortcullisServer(dataSource, persistence, core, http, devClient);
+            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser);
         } catch (RuntimeException e) {
             if (persistence != null) {
                 persistence.close();
@@ -84,8 +98,17 @@ public final class PortcullisServer implements AutoCloseable {
         }
     }
 
+    /** Liquibase and Jersey log through java.util.logging: send it to SLF4J, once per JVM. */
+    private static synchronized void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
     private static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
-                                            SecureRandom random, MasterKey masterKey, PersistenceUnit persistence) {
+                                            SecureRandom random, MasterKey masterKey, PersistenceUnit persistence,
+                                            IdentityBackend identity) {
         ServerSettings serverSettings = new ServerSettings(settings.issuer(), settings.audience(),
                 settings.signingAlgorithm(), enabledAlgorithms(settings, persistence));
         AuthorizationServerBuilder builder = AuthorizationServer.builder(serverSettings)
@@ -95,7 +118,16 @@ public final class PortcullisServer implements AutoCloseable {
                 .clock(clock)
                 .random(random)
                 .events(new LoggingEventPublisher())
-                .discoverGrantHandlers(PortcullisServer.class.getClassLoader());
+                .discoverGrantHandlers(PortcullisServer.class.getClassLoader())
+                .identityBackend(identity)
+                .authorizationCodes(persistence.authorizationCodes())
+                .refreshTokens(persistence.refreshTokens())
+                .revokedAccessTokens(persistence.revokedAccessTokens())
+                .browserSessions(persistence.browserSessions())
+                .consents(persistence.consents())
+                // TODO(#6): pending authorizations in the database, so a login can finish on another instance.
+                .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
+                .browserSessionLifetime(settings.sessionLifetime());
         settings.grants().forEach(builder::enableGrant);
         extraHandlers.forEach(builder::grantHandler);
         return builder.build();
@@ -135,6 +167,11 @@ public final class PortcullisServer implements AutoCloseable {
     /** The protocol core, for the command line and tests. */
     public AuthorizationServer core() {
         return core;
+    }
+
+    /** The development user, in development mode without configured users. */
+    public Optional<DevelopmentUser> developmentUser() {
+        return developmentUser;
     }
 
     /** The development client, in development mode. */

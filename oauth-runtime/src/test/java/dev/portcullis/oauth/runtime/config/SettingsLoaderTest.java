@@ -35,7 +35,7 @@ class SettingsLoaderTest {
         assertEquals(8080, settings.httpPort());
         assertEquals("127.0.0.1", settings.httpHost());
         assertTrue(settings.database().url().startsWith("jdbc:h2:file:"));
-        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS), settings.grants());
+        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE), settings.grants());
         assertEquals(SigningAlgorithm.RS256, settings.signingAlgorithm());
         assertEquals("http://localhost:8080", settings.audience());
     }
@@ -247,6 +247,87 @@ class SettingsLoaderTest {
 
         assertEquals("PORTCULLIS_SIGNING_ALGORITHM: EdDSA is not supported yet; use RS256, PS256 or ES256",
                 thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenUsersDeclaredThenParsedWithClaims() throws IOException {
+        Path file = write("""
+                users:
+                  - username: alice
+                    password: correct horse battery staple
+                    claims:
+                      name: Alice Liddell
+                      email: alice@example.com
+                      email_verified: true
+                  - username: bob
+                    password_hash: $pbkdf2-sha256$i=600000$c2FsdA$aGFzaA
+                    sub: user-0002
+                """);
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        UserEntry alice = settings.identity().users().get(0);
+        assertEquals("alice", alice.username());
+        assertEquals(Map.of("name", "Alice Liddell", "email", "alice@example.com", "email_verified", true), alice.claims());
+        assertEquals("user-0002", settings.identity().users().get(1).subject().orElseThrow());
+    }
+
+    @Test
+    void loadWhenUserHasNeitherPasswordNorHashThenError() throws IOException {
+        Path file = write("users:\n  - username: alice\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("users[0].password: give password or password_hash, not both and not neither", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenClaimsContainSubThenError() throws IOException {
+        Path file = write("users:\n  - username: alice\n    password: x\n    claims:\n      sub: other\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("users[0].claims.sub: give the subject as the user's sub key", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenIdentityServiceAndUsersBothGivenThenError() throws IOException {
+        Path file = write("identity:\n  url: http://127.0.0.1:9000\nusers:\n  - username: a\n    password: x\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("users: must be empty when the identity service at identity.url is used", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenClientFlagsGivenThenParsed() throws IOException {
+        Path file = write("""
+                clients:
+                  - client_id: portal
+                    token_endpoint_auth_method: none
+                    grant_types: [authorization_code]
+                    redirect_uris: ["https://portal.example.com/callback"]
+                    first_party: true
+                    allow_pkce_plain: false
+                """);
+
+        ClientEntry portal = new SettingsLoader(Map.of()).load(file).clients().get(0);
+
+        assertTrue(portal.client().firstParty());
+        assertEquals(false, portal.client().pkcePlainAllowed());
+    }
+
+    @Test
+    void loadWhenFlagIsNotBooleanThenError() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n    client_secret: a-long-enough-secret-value\n    first_party: yes please\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].first_party: must be true or false", thrown.getMessage());
     }
 
     private Path write(String yaml) throws IOException {

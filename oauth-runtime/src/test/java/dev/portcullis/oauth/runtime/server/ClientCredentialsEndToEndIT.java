@@ -225,9 +225,9 @@ class ClientCredentialsEndToEndIT {
 
         assertEquals(URI.create(issuer + "/token"), metadata.getTokenEndpointURI());
         assertEquals(URI.create(issuer + "/jwks"), metadata.getJWKSetURI());
-        assertNull(metadata.getAuthorizationEndpointURI());
-        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, new GrantType(EchoGrantHandler.GRANT_TYPE)),
-                new HashSet<>(metadata.getGrantTypes()));
+        assertEquals(URI.create(issuer + "/authorize"), metadata.getAuthorizationEndpointURI());
+        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE,
+                new GrantType(EchoGrantHandler.GRANT_TYPE)), new HashSet<>(metadata.getGrantTypes()));
         assertEquals(Set.of("orders:read", "orders:write", "api:read", "api:write"),
                 new HashSet<>(metadata.getScopes().toStringList()));
         assertFalse(metadata.getTokenEndpointAuthMethods().isEmpty());

@@ -1,0 +1,44 @@
+package dev.portcullis.oauth.application.authorization;
+
+import dev.portcullis.oauth.domain.authorization.CodeChallenge;
+import dev.portcullis.oauth.domain.authorization.ResponseMode;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1): every
+ * value here has passed the checks of the authorization endpoint.
+ *
+ * @param clientId      the client
+ * @param redirectUri   the {@code redirect_uri} as sent, matched against the registration
+ * @param responseMode  how the response is returned
+ * @param state         the {@code state}, returned unchanged
+ * @param scope         the scope asked for, within the client's registration
+ * @param codeChallenge the PKCE challenge; empty only for a confidential client that sent none
+ * @param nonce         the OIDC {@code nonce}
+ * @param prompt        the {@code prompt} values
+ * @param maxAge        the OIDC {@code max_age}
+ * @param loginHint     the {@code login_hint}, to prefill the username
+ */
+public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
+                                   ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                                   Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint) {
+
+    public AuthorizationRequest {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(responseMode, "responseMode");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(codeChallenge, "codeChallenge");
+        Objects.requireNonNull(nonce, "nonce");
+        prompt = Set.copyOf(prompt);
+        Objects.requireNonNull(maxAge, "maxAge");
+        Objects.requireNonNull(loginHint, "loginHint");
+    }
+}

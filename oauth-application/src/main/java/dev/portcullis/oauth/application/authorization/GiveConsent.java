@@ -1,0 +1,104 @@
+package dev.portcullis.oauth.application.authorization;
+
+import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.error.OAuthError;
+import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.token.TokenHash;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consent page, {@code GET} and {@code POST /consent}: shows the client and the requested scopes
+ * to the signed-in user, and records Allow (remembered per user and client, as the union of
+ * everything allowed) or Deny ({@code access_denied}, RFC 6749 §4.1.2.1). Only the browser session
+ * that signed in for the request may answer it. Thread-safe.
+ */
+public final class GiveConsent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GiveConsent.class);
+
+    static final OAuthError ACCESS_DENIED = new OAuthError(StandardErrorCode.ACCESS_DENIED,
+            "The user denied the request.");
+
+    private final AuthorizationFlow flow;
+
+    public GiveConsent(AuthorizationFlow flow) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+    }
+
+    /**
+     * The consent form of the pending request {@code requestId}.
+     *
+     * @param sessionCookie the session cookie value the browser sent; the empty string when none
+     * @return a {@link AuthorizationStep.ConsentPage}, or an {@link AuthorizationStep.ErrorPage} when
+     *         the request is unknown, expired, not signed in, or signed in by another session
+     */
+    public AuthorizationStep page(String requestId, String sessionCookie) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(sessionCookie, "sessionCookie");
+        Optional<PendingAuthorization> pending = flow.activePending(requestId);
+        if (pending.isEmpty()) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
+        }
+        Optional<AuthorizationStep> refused = checkSession(pending.get(), sessionCookie);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<Client> client = flow.client(pending.get().request().clientId());
+        if (client.isEmpty()) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_CLIENT);
+        }
+        return new AuthorizationStep.ConsentPage(requestId, pending.get().csrfToken(), client.get().name(),
+                flow.describe(pending.get().request()));
+    }
+
+    /**
+     * Records the user's answer.
+     *
+     * @return {@link AuthorizationStep.CsrfRejected} for a wrong CSRF token; an error page as for
+     *         {@link #page}; the {@code access_denied} redirect on Deny; the code redirect on Allow
+     */
+    public AuthorizationStep decide(ConsentDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        Optional<PendingAuthorization> found = flow.activePending(decision.requestId());
+        if (found.isEmpty()) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
+        }
+        PendingAuthorization pending = found.get();
+        if (!AuthorizationFlow.csrfMatches(pending, decision.csrfToken())) {
+            LOG.debug("consent refused: CSRF token mismatch");
+            return new AuthorizationStep.CsrfRejected();
+        }
+        Optional<AuthorizationStep> refused = checkSession(pending, decision.sessionCookie().orElse(""));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<Client> client = flow.client(pending.request().clientId());
+        if (client.isEmpty()) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_CLIENT);
+        }
+        if (!flow.takePending(pending)) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
+        }
+        Authentication user = pending.authentication().orElseThrow();
+        if (!decision.allow()) {
+            LOG.debug("consent denied: client_id={}", client.get().id());
+            return flow.responses().error(pending.request(), ACCESS_DENIED);
+        }
+        flow.rememberConsent(pending.request(), user);
+        LOG.debug("consent given: client_id={}", client.get().id());
+        return flow.complete(pending.request(), client.get(), user);
+    }
+
+    private Optional<AuthorizationStep> checkSession(PendingAuthorization pending, String sessionCookie) {
+        if (pending.authentication().isEmpty()) {
+            return Optional.of(new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST));
+        }
+        String expected = pending.authentication().get().sessionIdHash();
+        boolean same = !sessionCookie.isEmpty() && TokenHash.of(sessionCookie).equals(expected)
+                && flow.activeSession(sessionCookie).isPresent();
+        return same ? Optional.empty() : Optional.of(new AuthorizationStep.ErrorPage(AuthorizationFlow.SESSION_MISMATCH));
+    }
+}

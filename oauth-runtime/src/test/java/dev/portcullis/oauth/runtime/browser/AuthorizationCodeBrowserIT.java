@@ -1,0 +1,210 @@
+package dev.portcullis.oauth.runtime.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.config.SettingsLoader;
+import dev.portcullis.oauth.runtime.server.FreePorts;
+import dev.portcullis.oauth.runtime.server.PortcullisServer;
+import dev.portcullis.oauth.runtime.server.TestDatabases;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue #3 end to end: a real headless Chromium signs in on the login page, consents, and lands
+ * on the client's redirect URI with a code, which a real OAuth client library (Nimbus) exchanges
+ * at the token endpoint. The server runs on PostgreSQL.
+ */
+class AuthorizationCodeBrowserIT {
+
+    private static final String SECRET = "web-app-secret-0123456789";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    @TempDir
+    static Path dir;
+
+    private static String databaseUrl;
+    private static PortcullisServer server;
+    private static CallbackServer callback;
+    private static URI issuer;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        callback = CallbackServer.start();
+        databaseUrl = TestDatabases.createPostgres();
+        int port = FreePorts.next();
+        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+                grants: [client_credentials, authorization_code]
+                scopes:
+                  - name: orders:read
+                    description: Read your orders
+                users:
+                  - username: alice
+                    password: %s
+                    sub: alice-0001
+                    claims:
+                      name: Alice Liddell
+                clients:
+                  - client_id: web-app
+                    client_name: Order Portal
+                    client_secret: %s
+                    grant_types: [authorization_code, refresh_token]
+                    redirect_uris: ["%s"]
+                    scope: orders:read
+                  - client_id: cli
+                    client_name: Order CLI
+                    token_endpoint_auth_method: none
+                    grant_types: [authorization_code]
+                    redirect_uris: ["http://127.0.0.1/callback"]
+                    scope: orders:read
+                """.formatted(PASSWORD, SECRET, callback.uri("/callback")));
+        RuntimeSettings settings = new SettingsLoader(Map.of(
+                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
+                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
+                "PORTCULLIS_DB_URL", databaseUrl,
+                "PORTCULLIS_DB_USER", TestDatabases.user(),
+                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
+                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
+        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
+        issuer = settings.issuer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (databaseUrl != null) {
+            TestDatabases.dropPostgres(databaseUrl);
+        }
+        if (callback != null) {
+            callback.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.chromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void codeFlowWhenUserSignsInAndAllowsThenClientExchangesCodeForTokens() throws Exception { // RFC 6749 §4.1, RFC 7636
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(issuer));
+        URI redirectUri = callback.uri("/callback");
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        URI authorize = new AuthorizationRequest.Builder(ResponseType.CODE, new ClientID("web-app"))
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(redirectUri).scope(new Scope("orders:read")).state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+
+        browser.get(authorize.toString());
+        signIn(browser, "alice", PASSWORD);
+        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        AuthorizationSuccessResponse response = landOn(browser, redirectUri);
+
+        assertEquals(state, response.getState());
+        assertEquals(new Issuer(issuer), response.getIssuer()); // RFC 9207
+        Tokens tokens = exchange(metadata, new ClientSecretBasic(new ClientID("web-app"), new Secret(SECRET)),
+                response.getAuthorizationCode(), redirectUri, verifier);
+        JWTClaimsSet claims = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet();
+        assertEquals("alice-0001", claims.getSubject());
+        assertEquals("web-app", claims.getStringClaim("client_id"));
+        assertEquals("orders:read", claims.getStringClaim("scope"));
+        assertNotNull(tokens.getRefreshToken()); // the client may use refresh_token
+    }
+
+    @Test
+    void codeFlowWhenPublicNativeClientOnLoopbackPortThenPkceAloneAuthenticates() throws Exception { // RFC 8252 §7.3
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(issuer));
+        URI redirectUri = callback.uri("/callback");
+        CodeVerifier verifier = new CodeVerifier();
+        URI authorize = new AuthorizationRequest.Builder(ResponseType.CODE, new ClientID("cli"))
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(redirectUri).scope(new Scope("orders:read")).state(new State())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+
+        browser.get(authorize.toString());
+        signIn(browser, "alice", PASSWORD);
+        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        AuthorizationSuccessResponse response = landOn(browser, redirectUri);
+        TokenRequest request = new TokenRequest.Builder(metadata.getTokenEndpointURI(), new ClientID("cli"),
+                new AuthorizationCodeGrant(response.getAuthorizationCode(), redirectUri, verifier)).build();
+        TokenResponse tokens = TokenResponse.parse(request.toHTTPRequest().send());
+
+        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
+        assertEquals("alice-0001", SignedJWT.parse(tokens.toSuccessResponse().getTokens().getAccessToken().getValue())
+                .getJWTClaimsSet().getSubject());
+    }
+
+    private static void signIn(WebDriver browser, String username, String password) {
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+    }
+
+    private static AuthorizationSuccessResponse landOn(WebDriver browser, URI redirectUri) throws Exception {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> b.getCurrentUrl() != null && b.getCurrentUrl().startsWith(redirectUri.toString()));
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(browser.getCurrentUrl()));
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return response.toSuccessResponse();
+    }
+
+    private static Tokens exchange(AuthorizationServerMetadata metadata, ClientSecretBasic client, AuthorizationCode code,
+                                   URI redirectUri, CodeVerifier verifier) throws Exception {
+        TokenRequest request = new TokenRequest.Builder(metadata.getTokenEndpointURI(), client,
+                new AuthorizationCodeGrant(code, redirectUri, verifier)).build();
+        TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return response.toSuccessResponse().getTokens();
+    }
+}
