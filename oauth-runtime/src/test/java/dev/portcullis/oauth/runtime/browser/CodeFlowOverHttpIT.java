@@ -1,0 +1,203 @@
+package dev.portcullis.oauth.runtime.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.config.SettingsLoader;
+import dev.portcullis.oauth.runtime.server.FreePorts;
+import dev.portcullis.oauth.runtime.server.PortcullisServer;
+import dev.portcullis.oauth.runtime.server.TestDatabases;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The code flow over real HTTP against PostgreSQL, driven without a browser so that codes can be
+ * raced: one code redeemed by many concurrent token requests is honoured once (RFC 6749 §4.1.2),
+ * and the replay revokes what the first redemption issued.
+ */
+class CodeFlowOverHttpIT {
+
+    private static final String SECRET = "racer-secret-0123456789";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final URI REDIRECT = URI.create("https://app.example.com/callback");
+    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+
+    @TempDir
+    static Path dir;
+
+    private static String databaseUrl;
+    private static PortcullisServer server;
+    private static URI issuer;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        databaseUrl = TestDatabases.createPostgres();
+        int port = FreePorts.next();
+        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+                scopes:
+                  - name: orders:read
+                    description: Read your orders
+                users:
+                  - username: alice
+                    password: %s
+                clients:
+                  - client_id: racer
+                    client_secret: %s
+                    grant_types: [authorization_code, refresh_token]
+                    redirect_uris: ["%s"]
+                    scope: orders:read
+                    first_party: true
+                """.formatted(PASSWORD, SECRET, REDIRECT));
+        RuntimeSettings settings = new SettingsLoader(Map.of(
+                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
+                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
+                "PORTCULLIS_DB_URL", databaseUrl,
+                "PORTCULLIS_DB_USER", TestDatabases.user(),
+                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
+                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
+        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
+        issuer = settings.issuer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (databaseUrl != null) {
+            TestDatabases.dropPostgres(databaseUrl);
+        }
+    }
+
+    @Test
+    void tokenWhenOneCodeRacedByEightRequestsThenExactlyOneSucceedsAndTheReplayRevokesItsRefreshToken()
+            throws Exception { // RFC 6749 §4.1.2, RFC 9700 §4.14.2
+        String verifier = "racer-verifier-" + "x".repeat(40);
+        String code = signInForCode(verifier);
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                Callable<HttpResponse<String>> redeem = () -> {
+                    start.await();
+                    return exchange(code, verifier);
+                };
+                results.add(pool.submit(redeem));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> result : results) {
+                responses.add(result.get(60, TimeUnit.SECONDS));
+            }
+
+            List<HttpResponse<String>> ok = responses.stream().filter(r -> r.statusCode() == 200).toList();
+            assertEquals(1, ok.size(), () -> responses.stream().map(HttpResponse::body).toList().toString());
+            for (HttpResponse<String> refused : responses.stream().filter(r -> r.statusCode() != 200).toList()) {
+                assertEquals(400, refused.statusCode());
+                assertEquals("{\"error\":\"invalid_grant\",\"error_description\":\"The authorization code is invalid or expired.\"}",
+                        refused.body());
+            }
+            String refreshToken = json.readTree(ok.get(0).body()).get("refresh_token").asText();
+            assertTrue(refreshTokenRevoked(refreshToken), "the replay must revoke the refresh token of the code");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tokenWhenCodeRedeemedOnceThenAccessTokenNamesTheUser() throws Exception {
+        String verifier = "single-verifier-" + "y".repeat(40);
+        String code = signInForCode(verifier);
+
+        HttpResponse<String> response = exchange(code, verifier);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = json.readTree(response.body());
+        assertEquals("Bearer", body.get("token_type").asText());
+        String payload = body.get("access_token").asText().split("\\.")[1];
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(payload));
+        assertEquals("racer", claims.get("client_id").asText());
+        assertTrue(claims.has("auth_time"));
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    private String signInForCode(String verifier) throws Exception {
+        FormBrowser browser = new FormBrowser();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=racer&scope=orders%3Aread"
+                + "&state=s1&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
+                + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8));
+        HttpResponse<String> login = browser.follow(browser.get(authorize), issuer);
+        assertEquals(200, login.statusCode(), login.body());
+        HttpResponse<String> afterLogin = browser.post(login.uri().resolve("login"), FormBrowser.hiddenFields(login.body(),
+                Map.of("username", "alice", "password", PASSWORD)));
+        HttpResponse<String> landed = browser.follow(afterLogin, issuer);
+        String location = landed.headers().firstValue("Location").orElseThrow(() ->
+                new AssertionError("no redirect to the client: " + landed.statusCode() + " " + landed.body()));
+        assertTrue(location.startsWith(REDIRECT.toString()), location);
+        assertTrue(location.contains("iss=" + URLEncoder.encode(issuer.toString(), StandardCharsets.UTF_8)), location);
+        Matcher matcher = CODE.matcher(location);
+        assertTrue(matcher.find(), location);
+        return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> exchange(String code, String verifier) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("racer:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8)
+                + "&code_verifier=" + verifier;
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean refreshTokenRevoked(String refreshToken) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabases.user(), "");
+             PreparedStatement query = connection.prepareStatement("select revoked from refresh_token where token_hash = ?")) {
+            query.setString(1, TokenHash.of(refreshToken));
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "the refresh token is stored by its hash");
+                return rows.getBoolean(1);
+            }
+        }
+    }
+}
