@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.authorization;
 
+import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.client.TestClients;
 import dev.portcullis.oauth.application.memory.InMemoryAuthorizationCodeRepository;
 import dev.portcullis.oauth.application.memory.InMemoryBrowserSessionRepository;

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.adapters.persistence.authorization;
 
-import dev.portcullis.oauth.adapters.persistence.database.DuplicateKeyException;
 import dev.portcullis.oauth.adapters.persistence.database.ExpiredRows;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
@@ -39,12 +38,7 @@ public final class JpaAuthorizationCodeRepository implements AuthorizationCodeRe
     @Override
     public void save(AuthorizationCode code) {
         Objects.requireNonNull(code, "code");
-        try {
-            // A plain INSERT: the primary key, not a prior lookup, decides between two saves.
-            transactions.run(entityManager -> entityManager.persist(AuthorizationCodeEntityMapper.toEntity(code)));
-        } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("an authorization code with this hash exists", e);
-        }
+        transactions.insert(AuthorizationCodeEntityMapper.toEntity(code), "an authorization code with this hash");
     }
 
     @Override

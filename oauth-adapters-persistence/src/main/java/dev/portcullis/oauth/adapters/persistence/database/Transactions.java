@@ -72,6 +72,21 @@ public final class Transactions {
     }
 
     /**
+     * Inserts {@code entity} in its own transaction with a plain INSERT: the primary key, not a
+     * prior lookup, decides a race between two inserts of one key.
+     *
+     * @param what names the row for the error, e.g. {@code "a refresh token with this hash"}
+     * @throws IllegalStateException when a row with the same key exists
+     */
+    public void insert(Object entity, String what) {
+        try {
+            run(entityManager -> entityManager.persist(entity));
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException(what + " exists", e);
+        }
+    }
+
+    /**
      * The row of {@code type} with primary key {@code id}, created first if missing and locked
      * for update until the transaction ends, so that the caller can overwrite it. Concurrent
      * claims of one id wait for each other rather than fail on the primary key.

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.adapters.persistence.key;
 
-import dev.portcullis.oauth.adapters.persistence.database.DuplicateKeyException;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.SigningKey;
@@ -48,12 +47,7 @@ public final class JpaSigningKeyRepository implements SigningKeyRepository {
     @Override
     public void add(SigningKey key) {
         Objects.requireNonNull(key, "key");
-        try {
-            // A plain INSERT: the primary key, not a prior lookup, decides a race between two adds.
-            transactions.run(entityManager -> entityManager.persist(SigningKeyEntityMapper.toEntity(key)));
-        } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("a signing key with kid " + key.id() + " exists", e);
-        }
+        transactions.insert(SigningKeyEntityMapper.toEntity(key), "a signing key with kid " + key.id());
     }
 
     /** Changes only the stored key's {@link SigningKey#state() state}, in one conditional UPDATE. */

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.adapters.persistence.token;
 
-import dev.portcullis.oauth.adapters.persistence.database.DuplicateKeyException;
 import dev.portcullis.oauth.adapters.persistence.database.ExpiredRows;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
@@ -34,12 +33,7 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public void save(RefreshToken token) {
         Objects.requireNonNull(token, "token");
-        try {
-            // A plain INSERT: the primary key, not a prior lookup, decides between two saves.
-            transactions.run(entityManager -> entityManager.persist(RefreshTokenEntityMapper.toEntity(token)));
-        } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("a refresh token with this hash exists", e);
-        }
+        transactions.insert(RefreshTokenEntityMapper.toEntity(token), "a refresh token with this hash");
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.portcullis.oauth.adapters.rest.CapturedLog;
+import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.user.Password;
 import dev.portcullis.oauth.domain.user.Subject;
@@ -19,6 +20,7 @@ import dev.portcullis.oauth.domain.user.Username;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +41,7 @@ class HttpIdentityBackendIT {
     private static final String LOOKUP = "GET /users/";
 
     private final FakeIdentityService service = new FakeIdentityService();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
 
     @AfterEach
     void stopService() {

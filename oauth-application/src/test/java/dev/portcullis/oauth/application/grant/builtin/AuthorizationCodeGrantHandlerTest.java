@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
 import dev.portcullis.oauth.application.client.ClientCredentials;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
@@ -490,33 +491,6 @@ class AuthorizationCodeGrantHandlerTest {
             return new CodeChallenge(CodeChallengeMethod.S256, Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.oauth.application.authorization;
+package dev.portcullis.oauth.application.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand. Not thread-safe. */
-final class MutableClock extends Clock {
+/** A clock tests move forward by hand, shared by every module's tests through the test jar. */
+public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    /** Moves the clock forward by {@code duration}. */
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
