@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link RefreshTokenRepository} held in memory and lost when the process ends. Thread-safe:
- * each token changes in one atomic map operation, so concurrent {@link #revokeGrant} calls count
- * each token once between them.
+ * each token changes in one atomic map operation, so of concurrent {@link #markUsed} calls for one
+ * token exactly one wins, and concurrent {@link #revokeGrant} calls count each token once between them.
  */
 public final class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
 
@@ -32,6 +32,21 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
         return Optional.ofNullable(tokens.get(tokenHash));
     }
 
+    @Override
+    public boolean markUsed(String tokenHash, Instant now) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(now, "now");
+        AtomicBoolean marked = new AtomicBoolean();
+        tokens.computeIfPresent(tokenHash, (key, token) -> {
+            if (!token.isActiveAt(now)) {
+                return token;
+            }
+            marked.set(true);
+            return token.withUsedAt(now);
+        });
+        return marked.get();
+    }
+
     /**
      * Revokes every token of the grant, expired or not; returns how many were not revoked before
      * (the port has no clock, so "active" means "not revoked" here).
@@ -47,7 +62,7 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
                     return token;
                 }
                 changed.set(true);
-                return revoked(token);
+                return token.withRevoked();
             });
             if (changed.get()) {
                 revoked++;
@@ -56,14 +71,9 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
         return revoked;
     }
 
-    /** Removes tokens whose expiry is strictly before {@code before}, earliest first, revoked or not. */
+    /** Removes tokens whose family expiry is strictly before {@code before}, earliest first, revoked or not. */
     @Override
     public int deleteExpired(Instant before, int limit) {
-        return ExpiredEntries.delete(tokens, RefreshToken::expiresAt, before, limit);
-    }
-
-    private static RefreshToken revoked(RefreshToken token) {
-        return new RefreshToken(token.tokenHash(), token.grantId(), token.clientId(), token.subject(), token.scope(),
-                token.authTime(), token.issuedAt(), token.expiresAt(), true);
+        return ExpiredEntries.delete(tokens, RefreshToken::familyExpiresAt, before, limit);
     }
 }

@@ -16,6 +16,7 @@ import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
+import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
@@ -120,6 +121,10 @@ public final class AuthorizationServer {
     private static GrantHandler builtIn(GrantType type, AuthorizationServerBuilder builder) {
         if (GrantType.CLIENT_CREDENTIALS.equals(type)) {
             return new ClientCredentialsGrantHandler();
+        }
+        if (GrantType.REFRESH_TOKEN.equals(type)) {
+            return new RefreshTokenGrantHandler(Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
+                    builder.clock(), builder.refreshTokenGracePeriod());
         }
         if (GrantType.AUTHORIZATION_CODE.equals(type)) {
             return new AuthorizationCodeGrantHandler(

@@ -143,8 +143,14 @@ public final class JwtAccessTokens {
                 "client " + client.id() + " may use refresh_token but no refresh token repository is configured"));
         // 256 bits from the generator; only the hash is stored (DESIGN.md "Storage").
         TokenValue value = new TokenValue(values.tokenValue());
+        // RFC 9700 §4.14.2: a rotated token continues its family, whose absolute end never moves;
+        // each token also expires after the client's idle lifetime, but never after its family.
+        Instant familyExpiresAt = grant.family().map(RefreshFamily::expiresAt)
+                .orElseGet(() -> now.plus(client.lifetimes().refreshToken()));
+        Instant idleExpiresAt = now.plus(client.lifetimes().refreshTokenIdle());
+        Instant expiresAt = idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
         repository.save(new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(), grant.subject(),
-                grant.scope(), grant.authTime(), now, now.plus(client.lifetimes().refreshToken()), false));
+                grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt, Optional.empty(), false));
         return value;
     }
 

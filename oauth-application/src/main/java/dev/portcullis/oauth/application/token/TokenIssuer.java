@@ -22,7 +22,10 @@ public interface TokenIssuer {
     /**
      * Mints an access token for a grant a user made, with {@code sub} the user and {@code auth_time}
      * (RFC 9068 §2.2, §2.2.1) and, when the client may use the {@code refresh_token} grant, an
-     * opaque refresh token of the grant's family, stored only as its hash (RFC 6749 §1.5, §6).
+     * opaque refresh token of the grant's family, stored only as its hash (RFC 6749 §1.5, §6). The
+     * refresh token expires after the client's idle refresh token lifetime, never after its family
+     * ends: the client's absolute lifetime from now for a new family, {@link UserGrant#family()}'s
+     * end when a refresh token is rotated (RFC 9700 §4.14.2).
      *
      * @param grant what the tokens stand for; its client must be the authenticated client
      * @return the response, and the {@code jti} and expiry of the access token so that the caller

@@ -1,7 +1,9 @@
 package dev.portcullis.oauth.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
@@ -49,8 +51,14 @@ public abstract class RefreshTokenRepositoryContract {
     }
 
     private static RefreshToken revoked(RefreshToken token) {
-        return new RefreshToken(token.tokenHash(), token.grantId(), token.clientId(), token.subject(), token.scope(),
-                token.authTime(), token.issuedAt(), token.expiresAt(), true);
+        return token.withRevoked();
+    }
+
+    /** A rotated token: idle expiry a day after issue, its family ending a week later. */
+    private static RefreshToken rotated(String value, String grantId) {
+        return new RefreshToken(TokenHash.of(value), grantId, new ClientId("client-" + grantId), new Subject("user-" + grantId),
+                ScopeSet.of("read"), T0.minusSeconds(600), T0, T0.plusSeconds(86_400), T0.plusSeconds(7 * 86_400),
+                Optional.empty(), false);
     }
 
     private Optional<RefreshToken> find(RefreshToken token) {
@@ -295,5 +303,139 @@ public abstract class RefreshTokenRepositoryContract {
         List<Integer> counts = Race.run(16, i -> repository.deleteExpired(T0.plusSeconds(100), 5));
 
         assertEquals(40, counts.stream().mapToInt(Integer::intValue).sum() + repository.deleteExpired(T0.plusSeconds(100), 100));
+    }
+
+    @Test
+    void saveWhenUsedWithLaterFamilyExpiryThenEveryFieldRoundTrips() {
+        RefreshToken token = rotated("rt", "grant").withUsedAt(T0.plusSeconds(5).plusNanos(3_000));
+
+        repository.save(token);
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void markUsedWhenUnusedThenTrueAndUsedAtRecorded() { // RFC 9700 §4.14.2
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+        Instant now = T0.plusSeconds(30).plusNanos(9_000);
+
+        boolean marked = repository.markUsed(token.tokenHash(), now);
+
+        assertTrue(marked);
+        assertEquals(Optional.of(token.withUsedAt(now)), find(token));
+    }
+
+    @Test
+    void markUsedWhenAlreadyUsedThenFalseAndFirstUseKept() {
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+        repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+
+        boolean marked = repository.markUsed(token.tokenHash(), T0.plusSeconds(2));
+
+        assertFalse(marked);
+        assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1))), find(token));
+    }
+
+    @Test
+    void markUsedWhenRevokedThenFalseAndUnchanged() {
+        RefreshToken token = rotated("rt", "grant").withRevoked();
+        repository.save(token);
+
+        boolean marked = repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+
+        assertFalse(marked);
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void markUsedWhenExpiresNowThenFalseAndUnchanged() {
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+
+        boolean marked = repository.markUsed(token.tokenHash(), token.expiresAt());
+
+        assertFalse(marked);
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void markUsedWhenOneMicrosecondBeforeExpiryThenTrue() {
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+
+        boolean marked = repository.markUsed(token.tokenHash(), token.expiresAt().minusNanos(1_000));
+
+        assertTrue(marked);
+    }
+
+    @Test
+    void markUsedWhenUnknownThenFalse() {
+        repository.save(rotated("rt", "grant"));
+
+        boolean marked = repository.markUsed(TokenHash.of("unknown"), T0.plusSeconds(1));
+
+        assertFalse(marked);
+    }
+
+    @Test
+    void markUsedWhenOtherTokensOfTheFamilyStoredThenOnlyTheOneMarked() {
+        RefreshToken used = rotated("rt-1", "family");
+        RefreshToken sibling = rotated("rt-2", "family");
+        repository.save(used);
+        repository.save(sibling);
+
+        repository.markUsed(used.tokenHash(), T0.plusSeconds(1));
+
+        assertEquals(Optional.of(sibling), find(sibling));
+    }
+
+    @Test
+    void markUsedWhenSixteenThreadsMarkOneTokenThenExactlyOneTrue() { // DESIGN.md "Storage": single use
+        RefreshToken token = rotated("contended", "grant");
+        repository.save(token);
+
+        List<Boolean> marked = Race.run(16, i -> repository.markUsed(token.tokenHash(), T0.plusSeconds(1 + i)));
+
+        int winner = marked.indexOf(true);
+        assertEquals(1, marked.stream().filter(Boolean::booleanValue).count());
+        assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1 + winner))), find(token));
+    }
+
+    @Test
+    void revokeGrantWhenTokenUsedThenRevokedCountedAndUseKept() { // RFC 9700 §4.14.2
+        RefreshToken used = rotated("rt-1", "family").withUsedAt(T0.plusSeconds(1));
+        RefreshToken current = rotated("rt-2", "family");
+        repository.save(used);
+        repository.save(current);
+
+        int revoked = repository.revokeGrant("family");
+
+        assertEquals(2, revoked);
+        assertEquals(Optional.of(used.withRevoked()), find(used));
+        assertEquals(Optional.of(current.withRevoked()), find(current));
+    }
+
+    @Test
+    void deleteExpiredWhenIdleExpiredButFamilyLiveThenKept() { // kept so that a replay is recognised as reuse
+        RefreshToken token = rotated("rt", "grant").withUsedAt(T0.plusSeconds(1));
+        repository.save(token);
+
+        int deleted = repository.deleteExpired(token.expiresAt().plusSeconds(1), 100);
+
+        assertEquals(0, deleted);
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void deleteExpiredWhenFamilyExpiredThenRemoved() {
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+
+        int deleted = repository.deleteExpired(token.familyExpiresAt().plusSeconds(1), 100);
+
+        assertEquals(1, deleted);
+        assertEquals(Optional.empty(), find(token));
     }
 }

@@ -187,6 +187,11 @@ class JwtAccessTokensForUserTest {
         }
 
         @Override
+        public boolean markUsed(String tokenHash, Instant now) {
+            throw new AssertionError("markUsed called");
+        }
+
+        @Override
         public int revokeGrant(String grantId) {
             throw new AssertionError("revokeGrant called");
         }

@@ -14,12 +14,26 @@ public interface RefreshTokenRepository {
      */
     void save(RefreshToken token);
 
-    /** The token with {@code tokenHash}; empty when there is none. */
+    /** The token with {@code tokenHash}, used, revoked or expired alike; empty when there is none. */
     Optional<RefreshToken> findByHash(String tokenHash);
+
+    /**
+     * Marks the token with {@code tokenHash} used at {@code now}, if it is unused, not revoked and
+     * not expired at {@code now}, in one atomic step (one conditional {@code UPDATE}): of concurrent
+     * calls for one token, across instances, exactly one returns {@code true} (RFC 9700 §4.14.2
+     * rotation, DESIGN.md "Storage").
+     *
+     * @return whether this call marked it; {@code false} when it is unknown, already used, revoked or expired
+     */
+    boolean markUsed(String tokenHash, Instant now);
 
     /** Revokes every token of grant {@code grantId} in one statement; returns how many were active. */
     int revokeGrant(String grantId);
 
-    /** Removes tokens that expired before {@code before}, at most {@code limit}; returns how many. */
+    /**
+     * Removes tokens whose family expired before {@code before} ({@link RefreshToken#familyExpiresAt()}),
+     * at most {@code limit}; returns how many. A used or idle-expired token is kept until its family
+     * ends, so that its replay is still recognised as reuse (RFC 9700 §4.14.2).
+     */
     int deleteExpired(Instant before, int limit);
 }

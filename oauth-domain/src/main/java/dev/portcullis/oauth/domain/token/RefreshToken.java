@@ -5,23 +5,30 @@ import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An opaque refresh token as stored: only its hash, bound to the client and the grant it came from.
+ * Each use rotates it: it is marked used and a successor of the same family is issued (RFC 9700
+ * §4.14.2).
  *
- * @param tokenHash SHA-256 of the token value, base64url ({@link TokenHash})
- * @param grantId   the grant (authorization code) it descends from: revoking the grant revokes
- *                  every refresh token of its family (RFC 9700 §4.14.2)
- * @param clientId  the client it is bound to (RFC 6749 §6)
- * @param subject   the user
- * @param scope     the scope it may obtain
- * @param authTime  when the user authenticated
- * @param issuedAt  when it was issued
- * @param expiresAt when it stops working
- * @param revoked   whether it was revoked
+ * @param tokenHash       SHA-256 of the token value, base64url ({@link TokenHash})
+ * @param grantId         the grant (authorization code) it descends from, its family: revoking the
+ *                        grant revokes every refresh token of the family (RFC 9700 §4.14.2)
+ * @param clientId        the client it is bound to (RFC 6749 §6)
+ * @param subject         the user
+ * @param scope           the scope it may obtain; the same for the whole family (RFC 6749 §6)
+ * @param authTime        when the user authenticated
+ * @param issuedAt        when it was issued
+ * @param expiresAt       when it stops working: its idle expiry, never after {@code familyExpiresAt}
+ * @param familyExpiresAt when its family stops working: the family's first issue plus the client's
+ *                        absolute refresh token lifetime; rotation never extends it
+ * @param usedAt          when it was used (and so rotated); empty while unused
+ * @param revoked         whether it was revoked
  */
 public record RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
-                           Instant authTime, Instant issuedAt, Instant expiresAt, boolean revoked) {
+                           Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
+                           Optional<Instant> usedAt, boolean revoked) {
 
     public RefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");
@@ -32,10 +39,34 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
         Objects.requireNonNull(authTime, "authTime");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
+        Objects.requireNonNull(usedAt, "usedAt");
+        if (expiresAt.isAfter(familyExpiresAt)) {
+            throw new IllegalArgumentException("expiresAt must not be after familyExpiresAt");
+        }
     }
 
-    /** Whether the token can be used at {@code now}. */
+    /** An unused token that is the first of its family, or whose family ends when it does. */
+    public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
+                        Instant authTime, Instant issuedAt, Instant expiresAt, boolean revoked) {
+        this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, expiresAt, Optional.empty(),
+                revoked);
+    }
+
+    /** Whether the token can be used at {@code now}: not revoked, not used, not expired. */
     public boolean isActiveAt(Instant now) {
-        return !revoked && now.isBefore(expiresAt);
+        return !revoked && usedAt.isEmpty() && now.isBefore(expiresAt);
+    }
+
+    /** A copy marked used at {@code now}. */
+    public RefreshToken withUsedAt(Instant now) {
+        return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
+                familyExpiresAt, Optional.of(now), revoked);
+    }
+
+    /** A revoked copy. */
+    public RefreshToken withRevoked() {
+        return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
+                familyExpiresAt, usedAt, true);
     }
 }

@@ -44,7 +44,8 @@ public final class SettingsLoader {
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
 
     /** The built-in grants this version serves. */
-    private static final List<GrantType> AVAILABLE_GRANTS = List.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE);
+    private static final List<GrantType> AVAILABLE_GRANTS =
+            List.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
 
     private final Map<String, String> env;
 
@@ -157,7 +158,7 @@ public final class SettingsLoader {
         for (String name : names) {
             GrantType grant = AVAILABLE_GRANTS.stream().filter(g -> g.value().equals(name)).findFirst()
                     .orElseThrow(() -> new ConfigurationException(key, "unknown or not yet available built-in grant "
-                            + quote(name) + "; available: client_credentials, authorization_code"));
+                            + quote(name) + "; available: client_credentials, authorization_code, refresh_token"));
             grants.add(grant);
         }
         return grants;

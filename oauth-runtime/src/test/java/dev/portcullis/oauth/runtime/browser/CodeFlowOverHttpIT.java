@@ -158,6 +158,44 @@ class CodeFlowOverHttpIT {
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
     }
 
+    @Test
+    void refreshWhenRacedByEightRequestsThenExactlyOneRotatesAndTheFamilyStaysUsable() throws Exception { // RFC 9700 §4.14.2
+        String verifier = "refresh-verifier-" + "z".repeat(40);
+        JsonNode first = json.readTree(exchange(signInForCode(verifier), verifier).body());
+        String refreshToken = first.get("refresh_token").asText();
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                Callable<HttpResponse<String>> refresh = () -> {
+                    start.await();
+                    return refresh(refreshToken);
+                };
+                results.add(pool.submit(refresh));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> result : results) {
+                responses.add(result.get(60, TimeUnit.SECONDS));
+            }
+
+            List<HttpResponse<String>> ok = responses.stream().filter(r -> r.statusCode() == 200).toList();
+            assertEquals(1, ok.size(), () -> responses.stream().map(HttpResponse::body).toList().toString());
+            String successor = json.readTree(ok.get(0).body()).get("refresh_token").asText();
+            assertTrue(!successor.equals(refreshToken), "every use rotates the refresh token");
+            HttpResponse<String> next = refresh(successor);
+            assertEquals(200, next.statusCode(), "within the grace window the family is not revoked: " + next.body());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return token("grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8));
+    }
+
     private String signInForCode(String verifier) throws Exception {
         FormBrowser browser = new FormBrowser();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -180,10 +218,13 @@ class CodeFlowOverHttpIT {
     }
 
     private static HttpResponse<String> exchange(String code, String verifier) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("racer:" + SECRET).getBytes(StandardCharsets.UTF_8));
-        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+        return token("grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8)
-                + "&code_verifier=" + verifier;
+                + "&code_verifier=" + verifier);
+    }
+
+    private static HttpResponse<String> token(String form) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("racer:" + SECRET).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

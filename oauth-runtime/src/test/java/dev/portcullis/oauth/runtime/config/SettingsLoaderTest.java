@@ -35,7 +35,8 @@ class SettingsLoaderTest {
         assertEquals(8080, settings.httpPort());
         assertEquals("127.0.0.1", settings.httpHost());
         assertTrue(settings.database().url().startsWith("jdbc:h2:file:"));
-        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE), settings.grants());
+        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN),
+                settings.grants());
         assertEquals(SigningAlgorithm.RS256, settings.signingAlgorithm());
         assertEquals("http://localhost:8080", settings.audience());
     }

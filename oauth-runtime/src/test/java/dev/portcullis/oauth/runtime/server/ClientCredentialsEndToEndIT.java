@@ -226,7 +226,7 @@ class ClientCredentialsEndToEndIT {
         assertEquals(URI.create(issuer + "/token"), metadata.getTokenEndpointURI());
         assertEquals(URI.create(issuer + "/jwks"), metadata.getJWKSetURI());
         assertEquals(URI.create(issuer + "/authorize"), metadata.getAuthorizationEndpointURI());
-        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE,
+        assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
                 new GrantType(EchoGrantHandler.GRANT_TYPE)), new HashSet<>(metadata.getGrantTypes()));
         assertEquals(Set.of("orders:read", "orders:write", "api:read", "api:write"),
                 new HashSet<>(metadata.getScopes().toStringList()));

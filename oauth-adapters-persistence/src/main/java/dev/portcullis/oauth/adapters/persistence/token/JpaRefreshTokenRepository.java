@@ -5,6 +5,7 @@ import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,17 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
      */
     private static final String REVOKE_GRANT = "update RefreshTokenEntity t set t.revoked = true"
             + " where t.grantId = :grantId and t.revoked = false";
+
+    /**
+     * RFC 9700 §4.14.2, DESIGN.md "Storage": single use by one conditional UPDATE, never
+     * read-then-write. Of concurrent calls, across instances, the row changes for exactly one.
+     */
+    private static final String MARK_USED = "update RefreshTokenEntity t set t.usedAt = :now"
+            + " where t.tokenHash = :tokenHash and t.usedAt is null and t.revoked = false and t.expiresAt > :now";
+
+    /** A bounded DELETE, as {@link ExpiredRows}, but by the family's end: used tokens stay for reuse detection. */
+    private static final String DELETE_EXPIRED = "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash"
+            + " FROM refresh_token WHERE family_expires_at < ?1 ORDER BY family_expires_at LIMIT ?2)";
 
     private final Transactions transactions;
 
@@ -44,6 +56,17 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
                 .map(RefreshTokenEntityMapper::toDomain));
     }
 
+    @Override
+    public boolean markUsed(String tokenHash, Instant now) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(now, "now");
+        Instant micros = now.truncatedTo(ChronoUnit.MICROS);
+        return transactions.call(entityManager -> entityManager.createQuery(MARK_USED)
+                .setParameter("tokenHash", tokenHash)
+                .setParameter("now", micros)
+                .executeUpdate()) == 1;
+    }
+
     /**
      * Revokes every token of the grant, expired or not, in one UPDATE; returns how many were not
      * revoked before (the port has no clock, so "active" means "not revoked" here).
@@ -56,12 +79,15 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
                 .executeUpdate());
     }
 
-    /** Removes tokens whose expiry is strictly before {@code before}, earliest first, revoked or not. */
+    /** Removes tokens whose family ended strictly before {@code before}, earliest first, used or revoked or not. */
     @Override
     public int deleteExpired(Instant before, int limit) {
         Objects.requireNonNull(before, "before");
         ExpiredRows.requireLimit(limit);
-        return transactions.call(entityManager ->
-                ExpiredRows.delete(entityManager, "refresh_token", "token_hash", before, limit));
+        Instant micros = before.truncatedTo(ChronoUnit.MICROS);
+        return transactions.call(entityManager -> entityManager.createNativeQuery(DELETE_EXPIRED)
+                .setParameter(1, micros)
+                .setParameter(2, limit)
+                .executeUpdate());
     }
 }

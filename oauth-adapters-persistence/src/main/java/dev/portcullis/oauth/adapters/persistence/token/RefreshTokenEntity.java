@@ -40,6 +40,12 @@ public final class RefreshTokenEntity {
     @Column(name = "expires_at", nullable = false)
     Instant expiresAt;
 
+    @Column(name = "family_expires_at", nullable = false)
+    Instant familyExpiresAt;
+
+    @Column(name = "used_at")
+    Instant usedAt;
+
     @Column(name = "revoked", nullable = false)
     boolean revoked;
 

@@ -5,6 +5,7 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Converts between {@link RefreshToken} and {@link RefreshTokenEntity}. Stateless. */
 final class RefreshTokenEntityMapper {
@@ -22,6 +23,8 @@ final class RefreshTokenEntityMapper {
         entity.authTime = token.authTime().truncatedTo(ChronoUnit.MICROS);
         entity.issuedAt = token.issuedAt().truncatedTo(ChronoUnit.MICROS);
         entity.expiresAt = token.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        entity.familyExpiresAt = token.familyExpiresAt().truncatedTo(ChronoUnit.MICROS);
+        entity.usedAt = token.usedAt().map(time -> time.truncatedTo(ChronoUnit.MICROS)).orElse(null);
         entity.revoked = token.revoked();
         return entity;
     }
@@ -35,7 +38,8 @@ final class RefreshTokenEntityMapper {
         try {
             return new RefreshToken(entity.tokenHash, entity.grantId, new ClientId(entity.clientId),
                     new Subject(entity.subject), ScopeColumn.fromColumn(entity.scope, "refresh token"), entity.authTime,
-                    entity.issuedAt, entity.expiresAt, entity.revoked);
+                    entity.issuedAt, entity.expiresAt, entity.familyExpiresAt, Optional.ofNullable(entity.usedAt),
+                    entity.revoked);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored refresh token is not valid", e);
         }

@@ -1,0 +1,170 @@
+package dev.portcullis.oauth.application.grant.builtin;
+
+import dev.portcullis.oauth.application.grant.GrantContext;
+import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.token.IssuedTokens;
+import dev.portcullis.oauth.application.token.RefreshFamily;
+import dev.portcullis.oauth.application.token.UserGrant;
+import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.error.OAuthError;
+import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.token.TokenResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RFC 6749 §6: a client exchanges a refresh token for a new access token, with rotation and reuse
+ * detection (RFC 9700 §4.14.2, OAuth 2.1 §4.3). Every use rotates the token, for confidential and
+ * public clients alike: the token is marked used by one conditional update, so of concurrent uses
+ * exactly one wins, and a new refresh token of the same family (same grant id, same scope, same
+ * absolute end) is issued with the access token.
+ *
+ * <p>A used token presented again:
+ * <ul>
+ *   <li>within the grace period after its use (by default {@link #DEFAULT_GRACE_PERIOD}) is refused
+ *       with {@code invalid_grant} and nothing else happens: the request that rotated it holds the
+ *       family's live token. This serves clients that send one token from concurrent requests;
+ *       the retry gets no tokens, so two uses never yield two live refresh tokens of one family;</li>
+ *   <li>after the grace period is reuse: the whole family is revoked, the newest token too, and
+ *       {@code refresh token reuse detected} is logged at WARN.</li>
+ * </ul>
+ * Unknown, expired (idle or absolute), revoked tokens and tokens of another client are refused
+ * with {@code invalid_grant} and one fixed description; a {@code scope} wider than the token's is
+ * {@code invalid_scope}. A refused request does not use up the token. Stateless and thread-safe.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ */
+public final class RefreshTokenGrantHandler implements GrantHandler {
+
+    /** How long a used refresh token is refused without revoking its family: 10 seconds. */
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenGrantHandler.class);
+
+    static final String REFRESH_TOKEN = "refresh_token";
+    static final String SCOPE = "scope";
+
+    private static final OAuthError INVALID_TOKEN =
+            new OAuthError(StandardErrorCode.INVALID_GRANT, "The refresh token is invalid or expired.");
+    private static final OAuthError SCOPE_WIDENED = new OAuthError(StandardErrorCode.INVALID_SCOPE,
+            "The requested scope exceeds the scope of the refresh token.");
+
+    private final RefreshTokenRepository refreshTokens;
+    private final Clock clock;
+    private final Duration gracePeriod;
+
+    /** A handler with the {@link #DEFAULT_GRACE_PERIOD}. */
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock) {
+        this(refreshTokens, clock, DEFAULT_GRACE_PERIOD);
+    }
+
+    /**
+     * @param refreshTokens where refresh tokens are looked up, marked used and revoked
+     * @param clock         the source of "now" for expiry and the grace period
+     * @param gracePeriod   how long after its use a used token is refused without revoking its
+     *                      family; zero makes every second use revoke the family
+     * @throws IllegalArgumentException when {@code gracePeriod} is negative
+     */
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock, Duration gracePeriod) {
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod must not be negative");
+        }
+    }
+
+    @Override
+    public GrantType grantType() {
+        return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of(REFRESH_TOKEN, SCOPE);
+    }
+
+    @Override
+    public TokenResponse handle(GrantContext context) {
+        Client client = context.client().registration();
+        String value = context.request().parameter(REFRESH_TOKEN).orElseThrow(
+                () -> OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The refresh_token parameter is missing."));
+        String hash = TokenHash.of(value);
+        Instant now = Instant.now(clock);
+        RefreshToken token = refreshTokens.findByHash(hash)
+                .orElseThrow(() -> refused("unknown refresh token"));
+        check(token, client, now);
+        // RFC 6749 §6: the scope may be narrowed, never widened; checked before the token is used up.
+        Optional<ScopeSet> requested = context.request().scope();
+        if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
+            throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
+        }
+        // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
+        if (!refreshTokens.markUsed(hash, now)) {
+            throw refused("refresh token of grant " + token.grantId() + " used by a concurrent request");
+        }
+        IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
+                requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
+                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt()))));
+        requireFamilyNotRevoked(hash, token);
+        return issued.response();
+    }
+
+    private void check(RefreshToken token, Client client, Instant now) {
+        // RFC 6749 §6, §10.4: bound to the client it was issued to.
+        if (!token.clientId().equals(client.id())) {
+            LOG.warn("refresh token presented by another client: client_id={} token_client_id={} grant_id={}",
+                    client.id(), token.clientId(), token.grantId());
+            throw refused("refresh token of grant " + token.grantId() + " was issued to another client");
+        }
+        if (token.revoked()) {
+            throw refused("refresh token of grant " + token.grantId() + " is revoked");
+        }
+        if (token.usedAt().isPresent()) {
+            throw reused(token, client, token.usedAt().get(), now);
+        }
+        if (!now.isBefore(token.expiresAt())) {
+            throw refused("refresh token of grant " + token.grantId() + " expired");
+        }
+    }
+
+    /** RFC 9700 §4.14.2: a used token presented again after the grace period revokes its family. */
+    private OAuthException reused(RefreshToken token, Client client, Instant usedAt, Instant now) {
+        if (now.isBefore(usedAt.plus(gracePeriod))) {
+            return refused("refresh token of grant " + token.grantId() + " used again within the grace period");
+        }
+        LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
+        refreshTokens.revokeGrant(token.grantId());
+        return refused("refresh token of grant " + token.grantId() + " reused; family revoked");
+    }
+
+    /**
+     * A family revoked between the mark and the save of the successor (reuse detected elsewhere,
+     * or a replayed authorization code) must not survive through that successor: the revocation
+     * marked the used token too, so it is read again and the family revoked once more.
+     */
+    private void requireFamilyNotRevoked(String hash, RefreshToken token) {
+        boolean revoked = refreshTokens.findByHash(hash).map(RefreshToken::revoked).orElse(true);
+        if (revoked) {
+            refreshTokens.revokeGrant(token.grantId());
+            throw refused("family of grant " + token.grantId() + " revoked during rotation");
+        }
+    }
+
+    private static OAuthException refused(String detail) {
+        return new OAuthException(INVALID_TOKEN, detail);
+    }
+}
