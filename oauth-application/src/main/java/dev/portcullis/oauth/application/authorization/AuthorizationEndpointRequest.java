@@ -13,14 +13,17 @@ import java.util.Optional;
  * @param parameters    every parameter with all its values, so that a repeat can be refused
  *                      (RFC 6749 §3.1); parameters with empty values are left out
  * @param sessionCookie the browser session cookie value, if the browser sent one
+ * @param flowCookie    the flow cookie value, if the browser sent one: a new pending request is bound to it
  */
-public record AuthorizationEndpointRequest(Map<String, List<String>> parameters, Optional<String> sessionCookie) {
+public record AuthorizationEndpointRequest(Map<String, List<String>> parameters, Optional<String> sessionCookie,
+                                           Optional<String> flowCookie) {
 
     public AuthorizationEndpointRequest {
         Map<String, List<String>> copy = new HashMap<>();
         parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         parameters = Map.copyOf(copy);
         Objects.requireNonNull(sessionCookie, "sessionCookie");
+        Objects.requireNonNull(flowCookie, "flowCookie");
     }
 
     @Override

@@ -19,8 +19,6 @@ import dev.portcullis.oauth.domain.session.BrowserSession;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,12 +108,21 @@ public final class AuthorizationFlow {
         return new NewBrowserSession(value, expiresAt);
     }
 
-    /** Stores a new pending request; returns its id in clear. */
-    String savePending(AuthorizationRequest request, Optional<Authentication> authentication) {
+    /**
+     * Stores a new pending request bound to the browser's flow cookie; returns its id in clear.
+     *
+     * @param flowCookie the flow cookie value of the browser that starts the request
+     */
+    String savePending(AuthorizationRequest request, Optional<Authentication> authentication, String flowCookie) {
         String id = values.tokenValue();
-        pending.save(new PendingAuthorization(TokenHash.of(id), request, values.tokenValue(), authentication,
-                now().plus(PENDING_LIFETIME)));
+        pending.save(new PendingAuthorization(TokenHash.of(id), request, values.tokenValue(), TokenHash.of(flowCookie),
+                authentication, now().plus(PENDING_LIFETIME)));
         return id;
+    }
+
+    /** A new flow cookie value, 256 bits from the generator. */
+    String newFlowCookie() {
+        return values.tokenValue();
     }
 
     void updatePending(PendingAuthorization value) {
@@ -131,12 +138,6 @@ public final class AuthorizationFlow {
     /** Takes the pending request out of the store: only one caller completes it. */
     boolean takePending(PendingAuthorization value) {
         return pending.remove(value.idHash()).isPresent();
-    }
-
-    /** Whether {@code sent} is the CSRF token of {@code value}, compared in constant time. */
-    static boolean csrfMatches(PendingAuthorization value, String sent) {
-        return MessageDigest.isEqual(value.csrfToken().getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the user must see the consent page for {@code request}. */

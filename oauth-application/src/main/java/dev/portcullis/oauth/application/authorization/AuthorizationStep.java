@@ -101,6 +101,32 @@ public sealed interface AuthorizationStep {
     }
 
     /**
+     * A step of a pending request came from a browser other than the one that started it: without
+     * its flow cookie, or with another one. Nothing was done (RFC 9700 §4.4.1.8, login CSRF).
+     */
+    record BrowserMismatch() implements AuthorizationStep {
+    }
+
+    /**
+     * A pending request was bound to a new flow cookie: the browser gets the cookie, then
+     * {@code next}. Never logged ({@link #toString()} redacts the value).
+     *
+     * @param flowCookie the flow cookie value (256 bits); the request stores only its hash
+     * @param next       what follows
+     */
+    record FlowStarted(String flowCookie, AuthorizationStep next) implements AuthorizationStep {
+        public FlowStarted {
+            Objects.requireNonNull(flowCookie, "flowCookie");
+            Objects.requireNonNull(next, "next");
+        }
+
+        @Override
+        public String toString() {
+            return "FlowStarted[redacted, " + next + "]";
+        }
+    }
+
+    /**
      * The user signed in: the browser gets the new session cookie, then {@code next}.
      *
      * @param session the new session

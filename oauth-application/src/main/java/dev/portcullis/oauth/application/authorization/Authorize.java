@@ -41,7 +41,9 @@ public final class Authorize {
      *         unknown or mismatched (never a redirect then); an error {@link AuthorizationStep.Redirect}
      *         for any other invalid request, or for {@code prompt=none} when the user must sign in
      *         ({@code login_required}) or consent ({@code consent_required}); an
-     *         {@link AuthorizationStep.Interaction} to the login or consent page; or the code redirect
+     *         {@link AuthorizationStep.Interaction} to the login or consent page, inside a
+     *         {@link AuthorizationStep.FlowStarted} when the browser sent no usable flow cookie; or the
+     *         code redirect
      * @throws dev.portcullis.oauth.domain.error.ServiceUnavailableException when a store cannot answer
      */
     public AuthorizationStep authorize(AuthorizationEndpointRequest request) {
@@ -61,17 +63,31 @@ public final class Authorize {
             if (valid.prompt().contains(Prompt.NONE)) {
                 return flow.responses().error(valid, LOGIN_REQUIRED);
             }
-            return new AuthorizationStep.Interaction(AuthorizationStep.Page.LOGIN, flow.savePending(valid, Optional.empty()));
+            return interaction(AuthorizationStep.Page.LOGIN, valid, Optional.empty(), request.flowCookie());
         }
         Authentication user = new Authentication(session.get().subject(), session.get().authTime(), session.get().idHash());
         if (flow.needsConsent(valid, client, user)) {
             if (valid.prompt().contains(Prompt.NONE)) {
                 return flow.responses().error(valid, CONSENT_REQUIRED);
             }
-            return new AuthorizationStep.Interaction(AuthorizationStep.Page.CONSENT, flow.savePending(valid, Optional.of(user)));
+            return interaction(AuthorizationStep.Page.CONSENT, valid, Optional.of(user), request.flowCookie());
         }
         LOG.debug("authorization completed from the session: client_id={}", client.id());
         return flow.complete(valid, client, user);
+    }
+
+    /**
+     * Saves the pending request bound to the browser's flow cookie, and sends the browser to {@code page}.
+     * RFC 9700 §4.4.1.8: only the browser that started the request may continue it, so that another
+     * site cannot post the attacker's credentials from the victim's browser (login CSRF). A cookie the
+     * browser already holds is reused, so that requests in several tabs do not displace each other.
+     */
+    private AuthorizationStep interaction(AuthorizationStep.Page page, AuthorizationRequest valid,
+                                          Optional<Authentication> user, Optional<String> sentFlowCookie) {
+        Optional<String> reused = sentFlowCookie.filter(FormChecks::isFlowCookie);
+        String flowCookie = reused.orElseGet(flow::newFlowCookie);
+        AuthorizationStep next = new AuthorizationStep.Interaction(page, flow.savePending(valid, user, flowCookie));
+        return reused.isPresent() ? next : new AuthorizationStep.FlowStarted(flowCookie, next);
     }
 
     // OIDC Core §3.1.2.1: prompt=login asks again; max_age bounds the age of the authentication.

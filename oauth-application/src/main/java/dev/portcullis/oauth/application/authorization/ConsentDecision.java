@@ -10,13 +10,16 @@ import java.util.Optional;
  * @param csrfToken     the form's CSRF token (hidden field)
  * @param allow         whether the user pressed Allow (otherwise Deny)
  * @param sessionCookie the browser session cookie value, if sent
+ * @param flowCookie    the flow cookie value, if sent
  */
-public record ConsentDecision(String requestId, String csrfToken, boolean allow, Optional<String> sessionCookie) {
+public record ConsentDecision(String requestId, String csrfToken, boolean allow, Optional<String> sessionCookie,
+                              Optional<String> flowCookie) {
 
     public ConsentDecision {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(csrfToken, "csrfToken");
         Objects.requireNonNull(sessionCookie, "sessionCookie");
+        Objects.requireNonNull(flowCookie, "flowCookie");
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The consent page, {@code GET} and {@code POST /consent}: shows the client and the requested scopes
  * to the signed-in user, and records Allow (remembered per user and client, as the union of
  * everything allowed) or Deny ({@code access_denied}, RFC 6749 §4.1.2.1). Only the browser session
- * that signed in for the request may answer it. Thread-safe.
+ * that signed in for the request may answer it, in the browser that started the request. Thread-safe.
  */
 public final class GiveConsent {
 
@@ -32,18 +32,23 @@ public final class GiveConsent {
      * The consent form of the pending request {@code requestId}.
      *
      * @param sessionCookie the session cookie value the browser sent; the empty string when none
-     * @return a {@link AuthorizationStep.ConsentPage}, or an {@link AuthorizationStep.ErrorPage} when
-     *         the request is unknown, expired, not signed in, or signed in by another session
+     * @param flowCookie    the flow cookie value the browser sent; the empty string when none
+     * @return a {@link AuthorizationStep.ConsentPage}; {@link AuthorizationStep.BrowserMismatch} when
+     *         another browser started the request; or an {@link AuthorizationStep.ErrorPage} when the
+     *         request is unknown, expired, not signed in, or signed in by another session
      */
-    public AuthorizationStep page(String requestId, String sessionCookie) {
+    public AuthorizationStep page(String requestId, String sessionCookie, String flowCookie) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(sessionCookie, "sessionCookie");
+        Objects.requireNonNull(flowCookie, "flowCookie");
         Optional<PendingAuthorization> pending = flow.activePending(requestId);
         if (pending.isEmpty()) {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
         }
-        Optional<AuthorizationStep> refused = checkSession(pending.get(), sessionCookie);
+        Optional<AuthorizationStep> refused = FormChecks.refusePage(pending.get(), flowCookie)
+                .or(() -> checkSession(pending.get(), sessionCookie));
         if (refused.isPresent()) {
+            LOG.debug("consent page refused: {}", refused.get());
             return refused.get();
         }
         Optional<Client> client = flow.client(pending.get().request().clientId());
@@ -57,7 +62,8 @@ public final class GiveConsent {
     /**
      * Records the user's answer.
      *
-     * @return {@link AuthorizationStep.CsrfRejected} for a wrong CSRF token; an error page as for
+     * @return {@link AuthorizationStep.BrowserMismatch} as for {@link #page};
+     *         {@link AuthorizationStep.CsrfRejected} for a wrong CSRF token; an error page as for
      *         {@link #page}; the {@code access_denied} redirect on Deny; the code redirect on Allow
      */
     public AuthorizationStep decide(ConsentDecision decision) {
@@ -67,12 +73,10 @@ public final class GiveConsent {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
         }
         PendingAuthorization pending = found.get();
-        if (!AuthorizationFlow.csrfMatches(pending, decision.csrfToken())) {
-            LOG.debug("consent refused: CSRF token mismatch");
-            return new AuthorizationStep.CsrfRejected();
-        }
-        Optional<AuthorizationStep> refused = checkSession(pending, decision.sessionCookie().orElse(""));
+        Optional<AuthorizationStep> refused = FormChecks.refuseForm(pending, decision.flowCookie().orElse(""),
+                decision.csrfToken()).or(() -> checkSession(pending, decision.sessionCookie().orElse("")));
         if (refused.isPresent()) {
+            LOG.debug("consent refused: {}", refused.get());
             return refused.get();
         }
         Optional<Client> client = flow.client(pending.request().clientId());

@@ -12,23 +12,27 @@ import java.util.Optional;
  *                       (see {@link dev.portcullis.oauth.domain.token.TokenHash})
  * @param request        the validated request
  * @param csrfToken      the token every form of this request must send back
+ * @param flowBindingHash SHA-256 of the flow cookie of the browser that started the request, base64url;
+ *                       every later step must present that cookie (RFC 9700 §4.4.1.8, login CSRF)
  * @param authentication the signed-in user, once the sign-in step is done
  * @param expiresAt      when the request is abandoned
  */
 public record PendingAuthorization(String idHash, AuthorizationRequest request, String csrfToken,
-                                   Optional<Authentication> authentication, Instant expiresAt) {
+                                   String flowBindingHash, Optional<Authentication> authentication,
+                                   Instant expiresAt) {
 
     public PendingAuthorization {
         Objects.requireNonNull(idHash, "idHash");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(csrfToken, "csrfToken");
+        Objects.requireNonNull(flowBindingHash, "flowBindingHash");
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
     /** A copy that records the signed-in user. */
     public PendingAuthorization authenticatedAs(Authentication value) {
-        return new PendingAuthorization(idHash, request, csrfToken, Optional.of(value), expiresAt);
+        return new PendingAuthorization(idHash, request, csrfToken, flowBindingHash, Optional.of(value), expiresAt);
     }
 
     /** Whether the request is still usable at {@code now}. */

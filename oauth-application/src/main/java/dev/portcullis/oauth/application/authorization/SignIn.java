@@ -41,14 +41,22 @@ public final class SignIn {
     /**
      * The login form of the pending request {@code requestId}.
      *
-     * @return a {@link AuthorizationStep.LoginPage} prefilled with the {@code login_hint}, or an
-     *         {@link AuthorizationStep.ErrorPage} when the request is unknown or expired
+     * @param flowCookie the flow cookie value the browser sent; the empty string when none
+     * @return a {@link AuthorizationStep.LoginPage} prefilled with the {@code login_hint}; an
+     *         {@link AuthorizationStep.ErrorPage} when the request is unknown or expired; or
+     *         {@link AuthorizationStep.BrowserMismatch} when another browser started the request
      */
-    public AuthorizationStep page(String requestId) {
+    public AuthorizationStep page(String requestId, String flowCookie) {
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(flowCookie, "flowCookie");
         Optional<PendingAuthorization> pending = flow.activePending(requestId);
         if (pending.isEmpty()) {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
+        }
+        Optional<AuthorizationStep> refused = FormChecks.refusePage(pending.get(), flowCookie);
+        if (refused.isPresent()) {
+            LOG.debug("login page refused: {}", refused.get());
+            return refused.get();
         }
         Optional<Client> client = flow.client(pending.get().request().clientId());
         if (client.isEmpty()) {
@@ -60,7 +68,9 @@ public final class SignIn {
     /**
      * Checks a submitted login form.
      *
-     * @return {@link AuthorizationStep.CsrfRejected} for a wrong CSRF token; the form again with
+     * @return {@link AuthorizationStep.BrowserMismatch} without the flow cookie of the browser that
+     *         started the request (RFC 9700 §4.4.1.8, login CSRF); {@link AuthorizationStep.CsrfRejected}
+     *         for a wrong CSRF token; the form again with
      *         {@link LoginProblem#INVALID_CREDENTIALS}, {@link LoginProblem#THROTTLED} or
      *         {@link LoginProblem#UNAVAILABLE} (the identity backend is down: nothing issued); or
      *         {@link AuthorizationStep.SignedIn} with the new session and the consent page or the code
@@ -72,9 +82,11 @@ public final class SignIn {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
         }
         PendingAuthorization pending = found.get();
-        if (!AuthorizationFlow.csrfMatches(pending, attempt.csrfToken())) {
-            LOG.debug("login refused: CSRF token mismatch");
-            return new AuthorizationStep.CsrfRejected();
+        Optional<AuthorizationStep> refused = FormChecks.refuseForm(pending, attempt.flowCookie().orElse(""),
+                attempt.csrfToken());
+        if (refused.isPresent()) {
+            LOG.debug("login refused: {}", refused.get());
+            return refused.get();
         }
         Optional<Client> client = flow.client(pending.request().clientId());
         if (client.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.authorization;
 
+import static dev.portcullis.oauth.application.authorization.TestFlows.FLOW;
 import static dev.portcullis.oauth.application.authorization.TestFlows.PASSWORD;
 import static dev.portcullis.oauth.application.authorization.TestFlows.USERNAME;
 import static dev.portcullis.oauth.application.authorization.TestFlows.valid;
@@ -34,15 +35,17 @@ class BrowserFlowTest {
     }
 
     private AuthorizationStep login(String requestId, String username, String password, String address) {
-        AuthorizationStep.LoginPage page = (AuthorizationStep.LoginPage) flows.signIn.page(requestId);
-        return flows.signIn.signIn(new LoginAttempt(requestId, page.csrfToken(), username, password, Optional.of(address)));
+        AuthorizationStep.LoginPage page = (AuthorizationStep.LoginPage) flows.signIn.page(requestId, FLOW);
+        return flows.signIn.signIn(new LoginAttempt(requestId, page.csrfToken(), Optional.of(FLOW), username, password,
+                Optional.of(address)));
     }
 
     private AuthorizationStep allow(AuthorizationStep.SignedIn signedIn) {
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
         String cookie = signedIn.session().cookieValue();
-        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie);
-        return flows.giveConsent.decide(new ConsentDecision(consent.requestId(), page.csrfToken(), true, Optional.of(cookie)));
+        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie, FLOW);
+        return flows.giveConsent.decide(new ConsentDecision(consent.requestId(), page.csrfToken(), true, Optional.of(cookie),
+                Optional.of(FLOW)));
     }
 
     private static String code(AuthorizationStep step) {
@@ -55,7 +58,7 @@ class BrowserFlowTest {
     void pageWhenRequestPendingThenFormPrefilledWithLoginHint() { // OIDC Core §3.1.2.1
         AuthorizationStep.Interaction login = startLogin(valid("login_hint", "alice@example.com"));
 
-        AuthorizationStep.LoginPage page = assertInstanceOf(AuthorizationStep.LoginPage.class, flows.signIn.page(login.requestId()));
+        AuthorizationStep.LoginPage page = assertInstanceOf(AuthorizationStep.LoginPage.class, flows.signIn.page(login.requestId(), FLOW));
 
         assertEquals("Confidential test client", page.clientName());
         assertEquals(Optional.of("alice@example.com"), page.username());
@@ -65,7 +68,7 @@ class BrowserFlowTest {
 
     @Test
     void pageWhenRequestUnknownThenErrorPage() {
-        AuthorizationStep step = flows.signIn.page("no-such-request");
+        AuthorizationStep step = flows.signIn.page("no-such-request", FLOW);
 
         assertEquals(new AuthorizationStep.ErrorPage(new OAuthError(StandardErrorCode.INVALID_REQUEST,
                 "The sign-in request is unknown or has expired.")), step);
@@ -76,7 +79,7 @@ class BrowserFlowTest {
         AuthorizationStep.Interaction login = startLogin(valid());
         flows.clock.advance(Duration.ofMinutes(10));
 
-        AuthorizationStep step = flows.signIn.page(login.requestId());
+        AuthorizationStep step = flows.signIn.page(login.requestId(), FLOW);
 
         assertEquals(new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST), step);
     }
@@ -85,8 +88,8 @@ class BrowserFlowTest {
     void signInWhenCsrfTokenWrongThenRejected() {
         AuthorizationStep.Interaction login = startLogin(valid());
 
-        AuthorizationStep step = flows.signIn.signIn(new LoginAttempt(login.requestId(), "forged", USERNAME, PASSWORD,
-                Optional.empty()));
+        AuthorizationStep step = flows.signIn.signIn(new LoginAttempt(login.requestId(), "forged", Optional.of(FLOW),
+                USERNAME, PASSWORD, Optional.empty()));
 
         assertInstanceOf(AuthorizationStep.CsrfRejected.class, step);
         assertEquals(Optional.empty(), flows.sessions.findByIdHash("anything"));
@@ -176,7 +179,7 @@ class BrowserFlowTest {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid("scope", "openid read"));
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
 
-        AuthorizationStep step = flows.giveConsent.page(consent.requestId(), signedIn.session().cookieValue());
+        AuthorizationStep step = flows.giveConsent.page(consent.requestId(), signedIn.session().cookieValue(), FLOW);
 
         AuthorizationStep.ConsentPage page = assertInstanceOf(AuthorizationStep.ConsentPage.class, step);
         assertEquals("Confidential test client", page.clientName());
@@ -189,7 +192,7 @@ class BrowserFlowTest {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid());
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
 
-        AuthorizationStep step = flows.giveConsent.page(consent.requestId(), "someone-elses-cookie");
+        AuthorizationStep step = flows.giveConsent.page(consent.requestId(), "someone-elses-cookie", FLOW);
 
         assertEquals(new AuthorizationStep.ErrorPage(new OAuthError(StandardErrorCode.INVALID_REQUEST,
                 "The browser session does not match the sign-in request.")), step);
@@ -223,10 +226,10 @@ class BrowserFlowTest {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid());
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
         String cookie = signedIn.session().cookieValue();
-        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie);
+        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie, FLOW);
 
         AuthorizationStep step = flows.giveConsent.decide(new ConsentDecision(consent.requestId(), page.csrfToken(), false,
-                Optional.of(cookie)));
+                Optional.of(cookie), Optional.of(FLOW)));
 
         assertEquals(Map.of("error", "access_denied", "error_description", "The user denied the request.",
                 "state", "xyz", "iss", "https://as.example.com"),
@@ -240,7 +243,7 @@ class BrowserFlowTest {
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
 
         AuthorizationStep step = flows.giveConsent.decide(new ConsentDecision(consent.requestId(), "forged", true,
-                Optional.of(signedIn.session().cookieValue())));
+                Optional.of(signedIn.session().cookieValue()), Optional.of(FLOW)));
 
         assertInstanceOf(AuthorizationStep.CsrfRejected.class, step);
     }
@@ -250,8 +253,9 @@ class BrowserFlowTest {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid());
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
         String cookie = signedIn.session().cookieValue();
-        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie);
-        ConsentDecision decision = new ConsentDecision(consent.requestId(), page.csrfToken(), true, Optional.of(cookie));
+        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(consent.requestId(), cookie, FLOW);
+        ConsentDecision decision = new ConsentDecision(consent.requestId(), page.csrfToken(), true, Optional.of(cookie),
+                Optional.of(FLOW));
         flows.giveConsent.decide(decision);
 
         AuthorizationStep second = flows.giveConsent.decide(decision);
@@ -277,8 +281,9 @@ class BrowserFlowTest {
 
         AuthorizationStep.Interaction again = assertInstanceOf(AuthorizationStep.Interaction.class,
                 flows.authorizeWithCookie(cookie, valid("scope", "openid")));
-        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(again.requestId(), cookie);
-        flows.giveConsent.decide(new ConsentDecision(again.requestId(), page.csrfToken(), true, Optional.of(cookie)));
+        AuthorizationStep.ConsentPage page = (AuthorizationStep.ConsentPage) flows.giveConsent.page(again.requestId(), cookie, FLOW);
+        flows.giveConsent.decide(new ConsentDecision(again.requestId(), page.csrfToken(), true, Optional.of(cookie),
+                Optional.of(FLOW)));
 
         assertEquals(AuthorizationStep.Page.CONSENT, again.page());
         assertEquals(ScopeSet.of("read", "openid"),

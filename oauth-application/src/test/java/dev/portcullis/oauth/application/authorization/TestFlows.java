@@ -38,6 +38,8 @@ final class TestFlows {
     static final String USERNAME = "alice";
     static final String PASSWORD = "correct horse";
     static final Subject SUBJECT = new Subject("user-1");
+    /** The flow cookie of the test's browser, sent by {@link #authorize} and every later step. */
+    static final String FLOW = "flow-cookie-of-the-test-browser";
     /** 43 characters: a valid S256 challenge shape. */
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
@@ -71,8 +73,13 @@ final class TestFlows {
         return this;
     }
 
-    /** An authorization request of name, value pairs; a name given twice is repeated. */
+    /** An authorization request of name, value pairs, from a browser with {@code cookie} and {@link #FLOW}. */
     static AuthorizationEndpointRequest request(Optional<String> cookie, String... pairs) {
+        return request(cookie, Optional.of(FLOW), pairs);
+    }
+
+    /** An authorization request of name, value pairs; a name given twice is repeated. */
+    static AuthorizationEndpointRequest request(Optional<String> cookie, Optional<String> flowCookie, String... pairs) {
         Map<String, List<String>> parameters = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             parameters.merge(pairs[i], List.of(pairs[i + 1]), (a, b) -> {
@@ -81,7 +88,7 @@ final class TestFlows {
                 return all;
             });
         }
-        return new AuthorizationEndpointRequest(parameters, cookie);
+        return new AuthorizationEndpointRequest(parameters, cookie, flowCookie);
     }
 
     /** A valid request of the confidential client with S256, plus {@code extra} pairs. */
@@ -102,12 +109,17 @@ final class TestFlows {
         return authorize.authorize(request(Optional.of(cookie), pairs));
     }
 
+    /** A request from a browser that has no flow cookie yet. */
+    AuthorizationStep authorizeInNewBrowser(String... pairs) {
+        return authorize.authorize(request(Optional.empty(), Optional.empty(), pairs));
+    }
+
     /** Starts a request, signs in, and returns what followed with the session cookie value. */
     AuthorizationStep.SignedIn signInThrough(String... pairs) {
         AuthorizationStep.Interaction login = (AuthorizationStep.Interaction) authorize(pairs);
-        AuthorizationStep.LoginPage page = (AuthorizationStep.LoginPage) signIn.page(login.requestId());
+        AuthorizationStep.LoginPage page = (AuthorizationStep.LoginPage) signIn.page(login.requestId(), FLOW);
         return (AuthorizationStep.SignedIn) signIn.signIn(new LoginAttempt(login.requestId(), page.csrfToken(),
-                USERNAME, PASSWORD, Optional.of("192.0.2.1")));
+                Optional.of(FLOW), USERNAME, PASSWORD, Optional.of("192.0.2.1")));
     }
 
     private final class Identities implements IdentityBackend {

@@ -106,11 +106,21 @@ class AuthorizationServerBuilderTest {
 
     @Test
     void buildWhenBuiltInGrantWithoutHandlerEnabledThenIllegalArgument() {
-        AuthorizationServerBuilder builder = complete().enableGrant(GrantType.REFRESH_TOKEN);
+        AuthorizationServerBuilder builder = complete().enableGrant(GrantType.DEVICE_CODE);
 
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, builder::build);
 
-        assertEquals("no built-in handler for grant type refresh_token yet", thrown.getMessage());
+        assertEquals("no built-in handler for grant type urn:ietf:params:oauth:grant-type:device_code yet",
+                thrown.getMessage());
+    }
+
+    @Test
+    void buildWhenRefreshTokenEnabledWithoutItsRepositoryThenNullPointerNamingIt() {
+        AuthorizationServerBuilder builder = complete().enableGrant(GrantType.REFRESH_TOKEN);
+
+        NullPointerException thrown = assertThrows(NullPointerException.class, builder::build);
+
+        assertEquals("refreshTokens", thrown.getMessage());
     }
 
     @Test

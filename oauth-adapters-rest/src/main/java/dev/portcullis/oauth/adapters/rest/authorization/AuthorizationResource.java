@@ -24,7 +24,9 @@ import java.util.Optional;
  * The authorization endpoint (RFC 6749 §3.1): {@code GET} with the query, {@code POST} with a form
  * body (OIDC Core §3.1.2.1). It parses the parameters, calls {@link Authorize} and renders the step:
  * an HTML error page (never a redirect) when the client or redirect URI cannot be trusted, else a
- * 303 to the login or consent page or back to the client. Thread-safe.
+ * 303 to the login or consent page or back to the client. A new pending request is bound to the
+ * browser's flow cookie, which is set here when the browser has none ({@link StepResponses#FLOW_COOKIE}).
+ * Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  */
@@ -74,6 +76,7 @@ public final class AuthorizationResource {
             return responses.errorPage(400, MALFORMED);
         }
         return responses.render(authorize.authorize(
-                new AuthorizationEndpointRequest(parameters.get(), StepResponses.sessionCookie(headers))));
+                new AuthorizationEndpointRequest(parameters.get(), StepResponses.sessionCookie(headers),
+                        StepResponses.flowCookie(headers))));
     }
 }

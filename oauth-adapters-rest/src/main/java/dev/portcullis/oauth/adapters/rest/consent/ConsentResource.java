@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The consent page: {@code GET /consent?request=…} lists the client and the requested scopes;
  * {@code POST /consent} (fields {@code request}, {@code csrf_token}, {@code decision} = {@code allow}
- * or {@code deny}) records the answer through {@link GiveConsent}. Thread-safe.
+ * or {@code deny}) records the answer through {@link GiveConsent}. Both need the session that signed
+ * in and the flow cookie of the browser that started the request. Thread-safe.
  */
 @Path("consent")
 public final class ConsentResource {
@@ -48,7 +49,8 @@ public final class ConsentResource {
         if (requestId == null || requestId.isEmpty()) {
             return responses.errorPage(400, NO_REQUEST);
         }
-        return responses.render(giveConsent.page(requestId, StepResponses.sessionCookie(headers).orElse("")));
+        return responses.render(giveConsent.page(requestId, StepResponses.sessionCookie(headers).orElse(""),
+                StepResponses.flowCookie(headers).orElse("")));
     }
 
     /** A submitted consent form. */
@@ -70,6 +72,6 @@ public final class ConsentResource {
             return responses.errorPage(400, NO_DECISION);
         }
         return responses.render(giveConsent.decide(new ConsentDecision(requestId, form.getOrDefault("csrf_token", ""),
-                decision.equals("allow"), StepResponses.sessionCookie(headers))));
+                decision.equals("allow"), StepResponses.sessionCookie(headers), StepResponses.flowCookie(headers))));
     }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The login page: {@code GET /login?request=…} shows the form of a pending authorization request;
  * {@code POST /login} (fields {@code request}, {@code csrf_token}, {@code username}, {@code password})
- * signs in through {@link SignIn}. Thread-safe.
+ * signs in through {@link SignIn}. Both need the flow cookie of the browser that started the request
+ * ({@link StepResponses#FLOW_COOKIE}, against login CSRF). Thread-safe.
  */
 @Path("login")
 public final class LoginResource {
@@ -45,11 +46,11 @@ public final class LoginResource {
 
     /** The sign-in form. */
     @GET
-    public Response form(@QueryParam("request") String requestId) {
+    public Response form(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
         if (requestId == null || requestId.isEmpty()) {
             return responses.errorPage(400, NO_REQUEST);
         }
-        return responses.render(signIn.page(requestId));
+        return responses.render(signIn.page(requestId, StepResponses.flowCookie(headers).orElse("")));
     }
 
     /** A submitted sign-in form. */
@@ -67,6 +68,7 @@ public final class LoginResource {
             return responses.errorPage(400, NO_REQUEST);
         }
         return responses.render(signIn.signIn(new LoginAttempt(requestId, form.getOrDefault("csrf_token", ""),
-                form.getOrDefault("username", ""), form.getOrDefault("password", ""), addresses.address(request))));
+                StepResponses.flowCookie(headers), form.getOrDefault("username", ""), form.getOrDefault("password", ""),
+                addresses.address(request))));
     }
 }

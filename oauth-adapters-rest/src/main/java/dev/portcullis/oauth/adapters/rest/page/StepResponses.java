@@ -1,7 +1,6 @@
 package dev.portcullis.oauth.adapters.rest.page;
 
 import dev.portcullis.oauth.application.authorization.AuthorizationStep;
-import dev.portcullis.oauth.application.authorization.NewBrowserSession;
 import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import jakarta.ws.rs.core.Cookie;
@@ -21,17 +20,26 @@ import java.util.stream.Collectors;
 
 /**
  * Turns each {@link AuthorizationStep} into HTTP: pages with their status, 303 redirects (RFC 9700
- * §4.12: never 307 after a form POST), the form_post page, and the session cookie. Thread-safe.
+ * §4.12: never 307 after a form POST), the form_post page, the session cookie and the flow cookie.
+ * Both cookies are {@code HttpOnly}, {@code SameSite=Lax}, scoped to the issuer's path, {@code Secure}
+ * when the issuer is https, and end with the browser session. Thread-safe.
  */
 public final class StepResponses {
 
     /** The browser session cookie. */
     public static final String SESSION_COOKIE = "portcullis_session";
+    /**
+     * The cookie that binds a pending request to the browser that started it (RFC 9700 §4.4.1.8).
+     * {@code SameSite=Lax}: a cross-site form POST does not carry it, so a forged login is refused.
+     */
+    public static final String FLOW_COOKIE = "portcullis_flow";
 
     static final String INVALID_CREDENTIALS = "The username or password is incorrect.";
     static final String THROTTLED = "Too many failed sign-in attempts. Wait a few minutes, then try again.";
     static final String UNAVAILABLE = "The sign-in service is unavailable. Please try again later.";
     static final String CSRF = "The form has expired or did not come from this site. Go back to the application and start again.";
+    static final String OTHER_BROWSER = "This sign-in request was started in another browser. "
+            + "Go back to the application and start again.";
 
     private final PageRenderer pages;
     private final String cookieAttributes;
@@ -50,7 +58,16 @@ public final class StepResponses {
 
     /** The session cookie value the browser sent; empty when none. */
     public static Optional<String> sessionCookie(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(SESSION_COOKIE);
+        return cookie(headers, SESSION_COOKIE);
+    }
+
+    /** The flow cookie value the browser sent; empty when none. */
+    public static Optional<String> flowCookie(HttpHeaders headers) {
+        return cookie(headers, FLOW_COOKIE);
+    }
+
+    private static Optional<String> cookie(HttpHeaders headers, String name) {
+        Cookie cookie = headers.getCookies().get(name);
         return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
@@ -58,13 +75,19 @@ public final class StepResponses {
     public Response render(AuthorizationStep step) {
         Objects.requireNonNull(step, "step");
         if (step instanceof AuthorizationStep.SignedIn signedIn) {
-            return withCookie(render(signedIn.next()), signedIn.session());
+            return withCookie(render(signedIn.next()), SESSION_COOKIE, signedIn.session().cookieValue());
+        }
+        if (step instanceof AuthorizationStep.FlowStarted started) {
+            return withCookie(render(started.next()), FLOW_COOKIE, started.flowCookie());
         }
         if (step instanceof AuthorizationStep.ErrorPage error) {
             return errorPage(400, error.error());
         }
         if (step instanceof AuthorizationStep.CsrfRejected) {
-            return HtmlPages.page(403, pages.render("error", Map.of("title", "Request refused", "description", CSRF)));
+            return refused(CSRF);
+        }
+        if (step instanceof AuthorizationStep.BrowserMismatch) {
+            return refused(OTHER_BROWSER);
         }
         if (step instanceof AuthorizationStep.Interaction interaction) {
             String path = interaction.page() == AuthorizationStep.Page.LOGIN ? "login" : "consent";
@@ -86,6 +109,11 @@ public final class StepResponses {
         scope.put("error", error.code().value());
         scope.put("description", error.description());
         return HtmlPages.page(status, pages.render("error", scope));
+    }
+
+    private Response refused(String description) {
+        return HtmlPages.page(403, pages.render("error",
+                Map.of("title", "Request refused", "description", description)));
     }
 
     private Response loginPage(AuthorizationStep.LoginPage login) {
@@ -164,9 +192,10 @@ public final class StepResponses {
         return HtmlPages.secured(Response.seeOther(location), HtmlPages.POLICY).build();
     }
 
-    private Response withCookie(Response response, NewBrowserSession session) {
+    // No Max-Age or Expires: both cookies end with the browser session.
+    private Response withCookie(Response response, String name, String value) {
         return Response.fromResponse(response)
-                .header(HttpHeaders.SET_COOKIE, SESSION_COOKIE + "=" + session.cookieValue() + cookieAttributes)
+                .header(HttpHeaders.SET_COOKIE, name + "=" + value + cookieAttributes)
                 .build();
     }
 

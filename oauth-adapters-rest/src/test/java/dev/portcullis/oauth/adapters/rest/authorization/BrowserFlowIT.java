@@ -339,14 +339,14 @@ class BrowserFlowIT {
     }
 
     @Test
-    void consentWhenAnotherBrowserHasTheRequestIdThenRefused() {
+    void consentWhenAnotherBrowserHasTheRequestIdThenRefused() { // RFC 9700 §4.4.1.8
         HttpClient browser = BrowserTestServer.browser();
         HttpResponse<String> toConsent = signIn(browser, "web", "");
 
         HttpResponse<String> response = server.follow(BrowserTestServer.browser(), toConsent);
 
-        assertPage(response, 400);
-        assertTrue(response.body().contains("The browser session does not match the sign-in request."));
+        assertPage(response, 403);
+        assertTrue(response.body().contains("This sign-in request was started in another browser."), response.body());
     }
 
     @Test

@@ -150,6 +150,20 @@ final class BrowserTestServer implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** A client without a cookie jar: it sends only the cookies a test names. */
+    static HttpClient bareClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The value the response sets for the cookie {@code name}; empty when it sets none. */
+    static Optional<String> setCookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith(name + "="))
+                .map(header -> header.substring(name.length() + 1).split(";", 2)[0])
+                .findFirst();
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create(base + pathAndQuery);
     }
@@ -180,6 +194,23 @@ final class BrowserTestServer implements AutoCloseable {
         return send(browser, HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
+    }
+
+    /** GETs with the {@code Cookie} header {@code cookies} (none when empty), for a {@link #bareClient()}. */
+    HttpResponse<String> get(HttpClient client, String pathAndQuery, String cookies) {
+        return send(client, withCookies(HttpRequest.newBuilder(uri(pathAndQuery)), cookies)
+                .timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    /** POSTs a form with the {@code Cookie} header {@code cookies} (none when empty), for a {@link #bareClient()}. */
+    HttpResponse<String> post(HttpClient client, String path, String form, String cookies) {
+        return send(client, withCookies(HttpRequest.newBuilder(uri(path)), cookies).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
+    }
+
+    private static HttpRequest.Builder withCookies(HttpRequest.Builder request, String cookies) {
+        return cookies.isEmpty() ? request : request.header("Cookie", cookies);
     }
 
     @Override

@@ -3,14 +3,17 @@ package dev.portcullis.oauth.adapters.rest.authorization;
 import static dev.portcullis.oauth.adapters.rest.authorization.BrowserFlowIT.authorizeQuery;
 import static dev.portcullis.oauth.adapters.rest.authorization.BrowserFlowIT.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +37,51 @@ class ThemeAndCookieIT {
     }
 
     @Test
-    void loginWhenIssuerHttpsThenSecureCookie() throws Exception { // RFC 6265 §4.1.2.5
+    void loginWhenIssuerHttpsThenSecureCookies() throws Exception { // RFC 6265 §4.1.2.5
         try (BrowserTestServer server = BrowserTestServer.start("https://as.example.com")) {
-            HttpClient browser = BrowserTestServer.browser();
-            HttpResponse<String> login = server.follow(browser, server.get(browser, authorizeQuery("web", "")));
+            // The test speaks http, where a cookie jar keeps Secure cookies back: send the flow cookie by hand.
+            HttpClient client = BrowserTestServer.bareClient();
+            HttpResponse<String> toLogin = server.get(client, authorizeQuery("web", ""), "");
+            String flowCookie = toLogin.headers().firstValue("Set-Cookie").orElseThrow();
+            String flow = "portcullis_flow=" + BrowserTestServer.setCookie(toLogin, "portcullis_flow").orElseThrow();
+            HttpResponse<String> login = server.get(client, pathAndQuery(toLogin), flow);
 
-            HttpResponse<String> signedIn = server.post(browser, "/login", "request=" + hidden(login.body(), "request")
+            HttpResponse<String> signedIn = server.post(client, "/login", "request=" + hidden(login.body(), "request")
                     + "&csrf_token=" + hidden(login.body(), "csrf_token") + "&username=" + BrowserTestServer.USERNAME
-                    + "&password=" + URLEncoder.encode(BrowserTestServer.PASSWORD, StandardCharsets.UTF_8));
+                    + "&password=" + URLEncoder.encode(BrowserTestServer.PASSWORD, StandardCharsets.UTF_8), flow);
 
+            assertTrue(flowCookie.matches("portcullis_flow=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax; Secure"),
+                    flowCookie);
             String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(cookie.matches("portcullis_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax; Secure"), cookie);
         }
+    }
+
+    @Test
+    void authorizeWhenIssuerHttpThenFlowCookieNotSecure() throws Exception { // RFC 6265 §4.1.2.5
+        try (BrowserTestServer server = BrowserTestServer.start()) {
+            HttpResponse<String> toLogin = server.get(BrowserTestServer.browser(), authorizeQuery("web", ""));
+
+            assertEquals(List.of("portcullis_flow=" + BrowserTestServer.setCookie(toLogin, "portcullis_flow").orElseThrow()
+                    + "; Path=/; HttpOnly; SameSite=Lax"), toLogin.headers().allValues("Set-Cookie"));
+        }
+    }
+
+    @Test
+    void authorizeWhenIssuerHasPathThenCookiePathIsIt() throws Exception { // RFC 6265 §4.1.2.4
+        try (BrowserTestServer server = BrowserTestServer.start("https://as.example.com/tenant-a")) {
+            HttpResponse<String> toLogin = server.get(BrowserTestServer.bareClient(), authorizeQuery("web", ""), "");
+
+            String cookie = toLogin.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.matches("portcullis_flow=[A-Za-z0-9_-]{43}; Path=/tenant-a; HttpOnly; SameSite=Lax; Secure"),
+                    cookie);
+            assertFalse(cookie.contains("Max-Age") || cookie.contains("Expires"), "ends with the browser session");
+        }
+    }
+
+    private static String pathAndQuery(HttpResponse<String> redirect) {
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        return location.getRawPath() + "?" + location.getRawQuery();
     }
 
     @Test
