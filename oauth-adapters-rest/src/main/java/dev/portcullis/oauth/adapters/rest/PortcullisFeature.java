@@ -4,6 +4,7 @@ import dev.portcullis.oauth.adapters.rest.authorization.AuthorizationResource;
 import dev.portcullis.oauth.adapters.rest.consent.ConsentResource;
 import dev.portcullis.oauth.adapters.rest.discovery.JwksResource;
 import dev.portcullis.oauth.adapters.rest.discovery.MetadataResource;
+import dev.portcullis.oauth.adapters.rest.error.BearerTokenExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.ErrorBodyFilter;
 import dev.portcullis.oauth.adapters.rest.error.OAuthExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.ServiceUnavailableExceptionMapper;
@@ -17,6 +18,7 @@ import dev.portcullis.oauth.adapters.rest.page.PageRenderer;
 import dev.portcullis.oauth.adapters.rest.page.StepResponses;
 import dev.portcullis.oauth.adapters.rest.token.TokenResource;
 import dev.portcullis.oauth.adapters.rest.tracing.RequestIdFilter;
+import dev.portcullis.oauth.adapters.rest.userinfo.UserInfoResource;
 import dev.portcullis.oauth.application.authorization.BrowserFlow;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import jakarta.ws.rs.core.Feature;
@@ -95,7 +97,10 @@ public final class PortcullisFeature implements Feature {
             context.register(new ConsentResource(browser.get().giveConsent(), responses, forms));
             context.register(new AssetResource(pages));
         }
+        server.getUserInfo().ifPresent(userInfo -> context.register(new UserInfoResource(userInfo,
+                server.settings().issuer().toString(), new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES))));
         context.register(new OAuthExceptionMapper());
+        context.register(new BearerTokenExceptionMapper());
         context.register(new ServiceUnavailableExceptionMapper());
         context.register(new WebApplicationExceptionMapper());
         context.register(new UnexpectedExceptionMapper());

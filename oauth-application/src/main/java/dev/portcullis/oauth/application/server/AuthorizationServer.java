@@ -24,6 +24,7 @@ import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.SecretHasher;
@@ -49,6 +50,7 @@ public final class AuthorizationServer {
     private final SigningKeyRing keyRing;
     private final SecretHasher secretHasher;
     private final Optional<BrowserFlow> browserFlow;
+    private final Optional<GetUserInfo> getUserInfo;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -69,6 +71,11 @@ public final class AuthorizationServer {
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
                 ? Optional.of(browserFlow(builder, values)) : Optional.empty();
+        // OIDC Core §5.3: served wherever users sign in, which needs both of these.
+        this.getUserInfo = builder.identityBackend() != null && builder.revokedAccessTokens() != null
+                ? Optional.of(new GetUserInfo(settings, keyRing, builder.revokedAccessTokens(),
+                        builder.identityBackend(), builder.clock()))
+                : Optional.empty();
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
@@ -152,6 +159,11 @@ public final class AuthorizationServer {
      */
     public Optional<BrowserFlow> browserFlow() {
         return browserFlow;
+    }
+
+    /** The UserInfo endpoint (OIDC Core §5.3); empty without an identity backend and a revoked-token deny list. */
+    public Optional<GetUserInfo> getUserInfo() {
+        return getUserInfo;
     }
 
     /** The metadata endpoints. */
