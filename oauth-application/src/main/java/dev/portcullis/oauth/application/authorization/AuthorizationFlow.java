@@ -170,13 +170,15 @@ public final class AuthorizationFlow {
 
     /**
      * Issues the code and builds the response (RFC 6749 §4.1.2): 256 bits from the generator,
-     * stored as its hash only, bound to client, redirect URI, scope, user, auth_time and PKCE challenge.
+     * stored as its hash only, bound to client, redirect URI, scope, user, auth_time and PKCE challenge,
+     * with the OIDC {@code nonce} and the session's {@code sid} for the ID token (OIDC Core §2).
      */
     AuthorizationStep complete(AuthorizationRequest request, Client client, Authentication user) {
         String code = values.tokenValue();
         Instant now = now();
         codes.save(new AuthorizationCode(TokenHash.of(code), client.id(), request.redirectUri(), request.scope(),
-                user.subject(), user.authTime(), request.codeChallenge(), request.nonce(), values.identifier(), now,
+                user.subject(), user.authTime(), request.codeChallenge(), request.nonce(),
+                Optional.of(BrowserSession.sidOf(user.sessionIdHash())), values.identifier(), now,
                 now.plus(client.lifetimes().authorizationCode())));
         return responses.code(request, code);
     }

@@ -4,12 +4,18 @@ import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.StandardClaims;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Authorization server metadata (RFC 8414 §2), generated from what is enabled: nothing is
@@ -21,6 +27,11 @@ import java.util.Objects;
 public final class DescribeServer {
 
     /** RFC 6749 §2.3.1: the methods the token endpoint accepts today. */
+    /** The path of the userinfo endpoint (OIDC Core §5.3). */
+    static final String USERINFO_PATH = "/userinfo";
+    /** The path of the end-session endpoint (OIDC RP-Initiated Logout §2.1). */
+    static final String END_SESSION_PATH = "/logout";
+
     private static final List<String> AUTH_METHODS = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.value(),
             ClientAuthenticationMethod.CLIENT_SECRET_POST.value());
@@ -30,14 +41,34 @@ public final class DescribeServer {
             ClientAuthenticationMethod.CLIENT_SECRET_POST.value(),
             ClientAuthenticationMethod.NONE.value());
 
+    /** OIDC Core §2, §3.1.3.6 and Front-Channel Logout §3: the claims an ID token may carry. */
+    private static final List<String> ID_TOKEN_CLAIMS = List.of(
+            "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "at_hash", "sid");
+
     private final ServerSettings settings;
     private final GrantHandlerRegistry grants;
     private final ScopeRepository scopes;
+    private final boolean userinfoServed;
+    private final boolean endSessionServed;
 
+    /** Metadata of a server that serves neither userinfo nor RP-initiated logout. */
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes) {
+        this(settings, grants, scopes, false, false);
+    }
+
+    /**
+     * @param userinfoServed   whether {@code /userinfo} is served (OIDC Core §5.3), so that
+     *                         {@code userinfo_endpoint} and the claims of the standard scopes are advertised
+     * @param endSessionServed whether {@code /logout} is served (OIDC RP-Initiated Logout §2.1), so
+     *                         that {@code end_session_endpoint} is advertised
+     */
+    public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
+                          boolean userinfoServed, boolean endSessionServed) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.userinfoServed = userinfoServed;
+        this.endSessionServed = endSessionServed;
     }
 
     /**
@@ -68,8 +99,47 @@ public final class DescribeServer {
             metadata.put("code_challenge_methods_supported", List.of("S256"));
             // RFC 9207 §3: every authorization response carries iss.
             metadata.put("authorization_response_iss_parameter_supported", true);
+            putOpenIdMetadata(metadata);
         }
         return metadata;
+    }
+
+    /** OIDC Discovery 1.0 §3: what an OpenID Provider serves, from the code flow on. */
+    private void putOpenIdMetadata(Map<String, Object> metadata) {
+        if (userinfoServed) {
+            metadata.put("userinfo_endpoint", settings.endpoint(USERINFO_PATH).toString());
+        }
+        if (endSessionServed) {
+            metadata.put("end_session_endpoint", settings.endpoint(END_SESSION_PATH).toString());
+        }
+        // OIDC Core §8: every user has one sub for all clients; pairwise is not implemented.
+        metadata.put("subject_types_supported", List.of("public"));
+        // OIDC Discovery §3: RS256 MUST be listed; every enabled algorithm can sign ID tokens.
+        metadata.put("id_token_signing_alg_values_supported", enabledAlgorithms().stream()
+                .map(SigningAlgorithm::jwsName).toList());
+        metadata.put("claims_supported", claimsSupported());
+        // OIDC Core §5.5, §6: the claims, request and request_uri parameters are not supported.
+        metadata.put("claims_parameter_supported", false);
+        metadata.put("request_parameter_supported", false);
+        metadata.put("request_uri_parameter_supported", false);
+    }
+
+    /** In declaration order, RS256 first. */
+    private EnumSet<SigningAlgorithm> enabledAlgorithms() {
+        EnumSet<SigningAlgorithm> algorithms = EnumSet.of(settings.signingAlgorithm());
+        algorithms.addAll(settings.enabledSigningAlgorithms());
+        return algorithms;
+    }
+
+    /** The ID token's claims, and the claims of the defined standard scopes that userinfo releases (OIDC Core §5.4). */
+    private List<String> claimsSupported() {
+        List<String> claims = new ArrayList<>(ID_TOKEN_CLAIMS);
+        if (userinfoServed) {
+            ScopeSet defined = new ScopeSet(scopes.findAll().stream().map(ScopeDefinition::scope)
+                    .collect(Collectors.toSet()));
+            StandardClaims.claimsOf(defined).stream().sorted().forEach(claims::add);
+        }
+        return claims;
     }
 
     /** The scope definitions behind {@code scopes_supported}. */

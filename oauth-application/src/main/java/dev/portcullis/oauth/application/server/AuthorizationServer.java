@@ -67,7 +67,6 @@ public final class AuthorizationServer {
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
                 new SecretVerificationCache(random, 10_000));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
-        this.describeServer = new DescribeServer(settings, grants, builder.scopes());
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
                 ? Optional.of(browserFlow(builder, values)) : Optional.empty();
@@ -76,6 +75,7 @@ public final class AuthorizationServer {
                 ? Optional.of(new GetUserInfo(settings, keyRing, builder.revokedAccessTokens(),
                         builder.identityBackend(), builder.clock()))
                 : Optional.empty();
+        this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(), false);
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.

@@ -14,6 +14,7 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import dev.portcullis.oauth.domain.token.TokenValue;
+import dev.portcullis.oauth.domain.user.StandardClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Mints RFC 9068 JWT access tokens, and the opaque refresh tokens of user grants. A JWT access
+ * Mints RFC 9068 JWT access tokens, the opaque refresh tokens of user grants, and the ID tokens
+ * of OpenID Connect grants (OIDC Core §2). A JWT access
  * token is not stored (it is verified from JWKS); a refresh token is stored as its hash only
  * (DESIGN.md "Storage"). Thread-safe.
  *
@@ -41,6 +43,7 @@ public final class JwtAccessTokens {
     private final EventPublisher events;
     private final Clock clock;
     private final Optional<RefreshTokenRepository> refreshTokens;
+    private final IdTokens idTokens;
 
     /**
      * Access tokens only: enough for grants without a user, such as client_credentials. A user
@@ -67,6 +70,7 @@ public final class JwtAccessTokens {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refreshTokens = refreshTokens;
+        this.idTokens = new IdTokens(issuer, signer);
     }
 
     /** An issuer bound to {@code client}, for one request. */
@@ -97,13 +101,16 @@ public final class JwtAccessTokens {
             requireBoundClient(access);
             Instant now = Instant.now(clock);
             AccessToken token = sign(client, access, Optional.of(grant.authTime()), now);
-            // RFC 6749 §1.5: issued at the server's discretion; here to clients allowed the refresh_token grant.
-            Optional<TokenValue> refresh = client.mayUse(GrantType.REFRESH_TOKEN)
+            Optional<TokenValue> refresh = refreshTokenDue(client, grant)
                     ? Optional.of(storeRefreshToken(client, grant, now))
                     : Optional.empty();
+            // OIDC Core §3.1.3.3 with openid; §12.2 on refresh, with the same sub and auth_time.
+            Optional<TokenValue> idToken = grant.isOpenId()
+                    ? Optional.of(idTokens.mint(client, grant, token.value(), now, token.expiresAt()))
+                    : Optional.empty();
             publish(now, access, token);
-            TokenResponse response =
-                    new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), refresh);
+            TokenResponse response = new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(),
+                    grant.scope(), refresh, idToken);
             return new IssuedTokens(response, token.id(), token.expiresAt());
         }
 
@@ -112,6 +119,17 @@ public final class JwtAccessTokens {
                 throw new IllegalArgumentException("a handler may mint only for the authenticated client");
             }
         }
+    }
+
+    /**
+     * RFC 6749 §1.5: issued at the server's discretion; here to clients allowed the refresh_token
+     * grant. OIDC Core §11: an OpenID grant gets one only when {@code offline_access} was granted.
+     */
+    private static boolean refreshTokenDue(Client client, UserGrant grant) {
+        if (!client.mayUse(GrantType.REFRESH_TOKEN)) {
+            return false;
+        }
+        return !grant.isOpenId() || grant.refreshTokenScope().contains(StandardClaims.OFFLINE_ACCESS);
     }
 
     private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Instant now) {

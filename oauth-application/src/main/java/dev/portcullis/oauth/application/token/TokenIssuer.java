@@ -27,6 +27,11 @@ public interface TokenIssuer {
      * ends: the client's absolute lifetime from now for a new family, {@link UserGrant#family()}'s
      * end when a refresh token is rotated (RFC 9700 §4.14.2).
      *
+     * <p>When the grant {@linkplain UserGrant#isOpenId() is an OpenID Connect one}, the response also
+     * carries an ID token (OIDC Core §2, §3.1.3.3, §12.2) signed with the client's
+     * {@code id_token_signed_response_alg} or RS256, and a refresh token only when the grant's scope
+     * contains {@code offline_access} (OIDC Core §11).
+     *
      * @param grant what the tokens stand for; its client must be the authenticated client
      * @return the response, and the {@code jti} and expiry of the access token so that the caller
      *         can revoke it later (RFC 6749 §4.1.2)

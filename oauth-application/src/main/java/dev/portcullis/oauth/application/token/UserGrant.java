@@ -4,8 +4,10 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,9 +24,15 @@ import java.util.Optional;
  * @param family    the refresh token family a new refresh token continues when a refresh token is
  *                  rotated; empty when the grant starts a family, whose refresh tokens then carry
  *                  {@code scope} and end the client's absolute refresh token lifetime from now
+ * @param nonce     the {@code nonce} of the authorization request, echoed in the ID token (OIDC Core
+ *                  §3.1.3.6); empty without one, and always on refresh (OIDC Core §12.2)
+ * @param sessionId the {@code sid} of the browser session the user approved in; empty without one
+ * @param authenticationMethods the {@code amr} values (RFC 8176 §2) of the user's authentication,
+ *                  e.g. {@code pwd}; empty when unknown
  */
 public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
-                        GrantType grantType, Optional<RefreshFamily> family) {
+                        GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
+                        Optional<String> sessionId, List<String> authenticationMethods) {
 
     public UserGrant {
         Objects.requireNonNull(subject, "subject");
@@ -34,15 +42,34 @@ public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Inst
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(grantType, "grantType");
         Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(sessionId, "sessionId");
+        authenticationMethods = List.copyOf(authenticationMethods);
         if (grantId.isEmpty()) {
             throw new IllegalArgumentException("grantId must not be empty");
         }
+    }
+
+    /** A grant without nonce, session or known authentication methods, e.g. a refresh. */
+    public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
+                     GrantType grantType, Optional<RefreshFamily> family) {
+        this(subject, clientId, scope, authTime, grantId, grantType, family, Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     /** A grant that starts a new refresh token family. */
     public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                      GrantType grantType) {
         this(subject, clientId, scope, authTime, grantId, grantType, Optional.empty());
+    }
+
+    /**
+     * Whether the grant is an OpenID Connect one, whose tokens include an ID token: the scope it was
+     * first granted with (the refresh token family's, else {@link #scope()}) contains {@code openid}
+     * (OIDC Core §3.1.2.1, §12.2).
+     */
+    public boolean isOpenId() {
+        return refreshTokenScope().contains(StandardClaims.OPENID);
     }
 
     /** The access token part: the user as {@code sub}. */

@@ -6,6 +6,7 @@ import static dev.portcullis.oauth.application.authorization.TestFlows.USERNAME;
 import static dev.portcullis.oauth.application.authorization.TestFlows.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.authorization.AuthorizationStep.LoginProblem;
@@ -19,6 +20,7 @@ import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.session.BrowserSession;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import java.time.Duration;
 import java.util.List;
@@ -219,6 +221,19 @@ class BrowserFlowTest {
         assertEquals(TestFlows.CHALLENGE, stored.codeChallenge().orElseThrow().value());
         assertEquals(Optional.of("n-0S6"), stored.nonce());
         assertEquals(TestFlows.NOW.plusSeconds(60), stored.expiresAt());
+    }
+
+    @Test
+    void decideWhenAllowThenCodeCarriesTheSessionsSidNotItsCookie() { // OIDC Front-Channel Logout §3
+        AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid("scope", "openid"));
+        String cookie = signedIn.session().cookieValue();
+
+        String code = code(allow(signedIn));
+
+        AuthorizationCode stored = ((Redemption.Redeemed) flows.codes.redeem(TokenHash.of(code), TestFlows.NOW)).code();
+        assertEquals(Optional.of(BrowserSession.sidOf(TokenHash.of(cookie))), stored.sessionId());
+        assertNotEquals(cookie, stored.sessionId().orElseThrow());
+        assertNotEquals(TokenHash.of(cookie), stored.sessionId().orElseThrow());
     }
 
     @Test

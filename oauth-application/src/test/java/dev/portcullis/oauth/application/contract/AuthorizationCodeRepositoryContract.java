@@ -49,7 +49,7 @@ public abstract class AuthorizationCodeRepositoryContract {
                 URI.create("https://client.example.com/cb?x=1&y=%20"), ScopeSet.of("read", "openid", "profile", "admin:all"),
                 new Subject("user-" + value), T0.minusSeconds(300).plusNanos(123_000),
                 Optional.of(new CodeChallenge(CodeChallengeMethod.S256, CHALLENGE)), Optional.of("n-0S6_WzA2Mj \"é\""),
-                "grant-" + value, T0, expiresAt);
+                Optional.of("sid-" + value), "grant-" + value, T0, expiresAt);
     }
 
     private static AuthorizationCode code(String value) {

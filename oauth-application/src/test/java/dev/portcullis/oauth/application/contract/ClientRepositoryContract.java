@@ -54,6 +54,7 @@ public abstract class ClientRepositoryContract {
                 .postLogoutRedirectUris(List.of(URI.create("https://z.example.com/bye"), URI.create("https://a.example.com/bye")))
                 .jwks("{\"keys\": [ {\"kty\":\"EC\", \"crv\":\"P-256\",\n  \"x\":\"f83O\", \"y\":\"x_FE\"} ]}")
                 .accessTokenSigningAlgorithm(SigningAlgorithm.ES256)
+                .idTokenSigningAlgorithm(SigningAlgorithm.PS256)
                 .lifetimes(new TokenLifetimes(Duration.ofSeconds(123), Duration.ofDays(400), Duration.ofSeconds(600)))
                 .firstParty(true)
                 .pkcePlainAllowed(true)

@@ -1,12 +1,30 @@
 package dev.portcullis.oauth.application.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
+import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
+import dev.portcullis.oauth.application.memory.InMemoryAuthorizationCodeRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.TestServers;
+import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,5 +51,71 @@ class DescribeServerTest {
         expected.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         assertEquals(expected, metadata);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(metadata.keySet()));
+    }
+
+    @Test
+    void metadataWhenAuthorizationCodeEnabledThenParsesAsOpenIdProviderMetadata() throws Exception { // OIDC Discovery §3
+        DescribeServer describe = new DescribeServer(ServerSettings.of(TestServers.ISSUER),
+                new GrantHandlerRegistry(List.of(codeHandler())), new InMemoryScopeRepository());
+
+        OIDCProviderMetadata parsed = OIDCProviderMetadata.parse(JSONObjectUtils.toJSONString(describe.metadata()));
+
+        assertEquals(new Issuer("https://as.example.com"), parsed.getIssuer());
+        assertEquals(List.of(SubjectType.PUBLIC), parsed.getSubjectTypes());
+        assertEquals(List.of(JWSAlgorithm.RS256), parsed.getIDTokenJWSAlgs());
+        assertEquals(URI.create("https://as.example.com/jwks"), parsed.getJWKSetURI());
+        assertNull(parsed.getUserInfoEndpointURI());
+        assertNull(parsed.getEndSessionEndpointURI());
+        assertFalse(parsed.supportsClaimsParam());
+        assertFalse(parsed.supportsRequestParam());
+        assertFalse(parsed.supportsRequestURIParam());
+    }
+
+    @Test
+    void metadataWhenCodeFlowWithoutUserinfoThenOnlyIdTokenClaimsAndNoOidcEndpoints() { // OIDC Discovery §3
+        InMemoryScopeRepository scopes = new InMemoryScopeRepository();
+        scopes.save(new ScopeDefinition(new Scope("profile"), "Your profile"));
+        DescribeServer describe = new DescribeServer(ServerSettings.of(TestServers.ISSUER),
+                new GrantHandlerRegistry(List.of(codeHandler())), scopes);
+
+        Map<String, Object> metadata = describe.metadata();
+
+        assertEquals(List.of("public"), metadata.get("subject_types_supported"));
+        assertEquals(List.of("RS256"), metadata.get("id_token_signing_alg_values_supported"));
+        assertEquals(ID_TOKEN_CLAIMS, metadata.get("claims_supported"));
+        assertEquals(false, metadata.get("claims_parameter_supported"));
+        assertEquals(false, metadata.get("request_parameter_supported"));
+        assertEquals(false, metadata.get("request_uri_parameter_supported"));
+        assertFalse(metadata.containsKey("userinfo_endpoint"));
+        assertFalse(metadata.containsKey("end_session_endpoint"));
+    }
+
+    @Test
+    void metadataWhenUserinfoAndLogoutServedThenEndpointsAndClaimsOfDefinedScopes() throws Exception { // OIDC Core §5.4
+        InMemoryScopeRepository scopes = new InMemoryScopeRepository();
+        scopes.save(new ScopeDefinition(new Scope("openid"), ""));
+        scopes.save(new ScopeDefinition(new Scope("email"), "Your email address"));
+        ServerSettings settings = new ServerSettings(TestServers.ISSUER, "https://as.example.com", SigningAlgorithm.RS256,
+                EnumSet.of(SigningAlgorithm.ES256, SigningAlgorithm.RS256));
+        DescribeServer describe = new DescribeServer(settings, new GrantHandlerRegistry(List.of(codeHandler())), scopes,
+                true, true);
+
+        Map<String, Object> metadata = describe.metadata();
+
+        List<String> claims = new ArrayList<>(ID_TOKEN_CLAIMS);
+        claims.addAll(List.of("email", "email_verified"));
+        assertEquals(claims, metadata.get("claims_supported"));
+        assertEquals(List.of("RS256", "ES256"), metadata.get("id_token_signing_alg_values_supported"));
+        OIDCProviderMetadata parsed = OIDCProviderMetadata.parse(JSONObjectUtils.toJSONString(metadata));
+        assertEquals(URI.create("https://as.example.com/userinfo"), parsed.getUserInfoEndpointURI());
+        assertEquals(URI.create("https://as.example.com/logout"), parsed.getEndSessionEndpointURI());
+    }
+
+    private static final List<String> ID_TOKEN_CLAIMS =
+            List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "at_hash", "sid");
+
+    private static AuthorizationCodeGrantHandler codeHandler() {
+        return new AuthorizationCodeGrantHandler(new InMemoryAuthorizationCodeRepository(),
+                new InMemoryRefreshTokenRepository(), new InMemoryRevokedAccessTokenRepository(), TestServers.CLOCK);
     }
 }

@@ -34,7 +34,7 @@ class JwtAccessTokensRefreshFamilyTest {
 
     @Test
     void forUserWhenNewFamilyThenIdleExpiryAndFamilyEndsAfterAbsoluteLifetime() {
-        RefreshToken stored = issue(Optional.empty(), ScopeSet.of("openid", "read"));
+        RefreshToken stored = issue(Optional.empty(), ScopeSet.of("openid", "offline_access", "read"));
 
         assertEquals(NOW.plus(Duration.ofDays(2)), stored.expiresAt());
         assertEquals(NOW.plus(Duration.ofDays(10)), stored.familyExpiresAt());
@@ -62,11 +62,11 @@ class JwtAccessTokensRefreshFamilyTest {
 
     @Test
     void forUserWhenAccessScopeNarrowedThenRefreshTokenKeepsTheFamilyScope() { // RFC 6749 §6
-        RefreshFamily family = new RefreshFamily(ScopeSet.of("openid", "read"), NOW.plus(Duration.ofDays(5)));
+        RefreshFamily family = new RefreshFamily(ScopeSet.of("openid", "offline_access", "read"), NOW.plus(Duration.ofDays(5)));
 
         RefreshToken stored = issue(Optional.of(family), ScopeSet.of("read"));
 
-        assertEquals(ScopeSet.of("openid", "read"), stored.scope());
+        assertEquals(ScopeSet.of("openid", "offline_access", "read"), stored.scope());
     }
 
     private RefreshToken issue(Optional<RefreshFamily> family, ScopeSet scope) {

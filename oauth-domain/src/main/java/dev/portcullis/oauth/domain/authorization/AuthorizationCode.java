@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param authTime      when the user authenticated (OIDC {@code auth_time})
  * @param codeChallenge the PKCE challenge; empty only for a confidential client that sent none
  * @param nonce         the OIDC {@code nonce}, to be echoed in the ID token
+ * @param sessionId     the public identifier of the browser session the user approved in, the ID
+ *                      token's {@code sid} (OIDC Front-Channel Logout §3); empty when no browser
+ *                      session was involved. Never the session cookie value.
  * @param grantId       identifies every token issued from this code, so that all can be revoked
  *                      together when the code is replayed (RFC 6749 §4.1.2)
  * @param issuedAt      when the code was issued
@@ -27,7 +30,7 @@ import java.util.Optional;
  */
 public record AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
                                 Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
-                                String grantId, Instant issuedAt, Instant expiresAt) {
+                                Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
 
     public AuthorizationCode {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -38,12 +41,21 @@ public record AuthorizationCode(String codeHash, ClientId clientId, URI redirect
         Objects.requireNonNull(authTime, "authTime");
         Objects.requireNonNull(codeChallenge, "codeChallenge");
         Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a code must expire after it is issued");
         }
+    }
+
+    /** A code issued outside a browser session, without {@code sid}. */
+    public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                             Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                             String grantId, Instant issuedAt, Instant expiresAt) {
+        this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, Optional.empty(), grantId,
+                issuedAt, expiresAt);
     }
 
     /** Whether the code has expired at {@code now}. */

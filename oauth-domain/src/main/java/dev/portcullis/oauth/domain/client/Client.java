@@ -26,6 +26,8 @@ import java.util.Set;
  * @param jwksUri                     {@code jwks_uri}
  * @param jwks                        {@code jwks}, a JWK set as JSON text
  * @param accessTokenSigningAlgorithm {@code access_token_signed_response_alg}; empty for the server default
+ * @param idTokenSigningAlgorithm     {@code id_token_signed_response_alg} (OIDC Registration §2); empty for
+ *                                    RS256, the default OIDC Core §15.1 requires every provider to support
  * @param lifetimes                   how long its tokens live
  * @param firstParty                  whether the client belongs to the platform itself, so users
  *                                    are not asked for consent (our extension {@code first_party})
@@ -37,7 +39,8 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
                      Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
                      ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
                      Optional<URI> jwksUri, Optional<String> jwks,
-                     Optional<SigningAlgorithm> accessTokenSigningAlgorithm, TokenLifetimes lifetimes,
+                     Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
+                     Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
                      boolean firstParty, boolean pkcePlainAllowed) {
 
     public Client {
@@ -53,6 +56,7 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
         Objects.requireNonNull(jwksUri, "jwksUri");
         Objects.requireNonNull(jwks, "jwks");
         Objects.requireNonNull(accessTokenSigningAlgorithm, "accessTokenSigningAlgorithm");
+        Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
         Objects.requireNonNull(lifetimes, "lifetimes");
         if (name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("client_name must be 1 to 200 characters");

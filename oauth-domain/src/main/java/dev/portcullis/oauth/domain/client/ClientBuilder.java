@@ -24,6 +24,7 @@ public final class ClientBuilder {
     private Optional<URI> jwksUri = Optional.empty();
     private Optional<String> jwks = Optional.empty();
     private Optional<SigningAlgorithm> accessTokenSigningAlgorithm = Optional.empty();
+    private Optional<SigningAlgorithm> idTokenSigningAlgorithm = Optional.empty();
     private TokenLifetimes lifetimes = TokenLifetimes.DEFAULTS;
     private boolean firstParty;
     private boolean pkcePlainAllowed;
@@ -47,6 +48,7 @@ public final class ClientBuilder {
         this.jwksUri = client.jwksUri();
         this.jwks = client.jwks();
         this.accessTokenSigningAlgorithm = client.accessTokenSigningAlgorithm();
+        this.idTokenSigningAlgorithm = client.idTokenSigningAlgorithm();
         this.lifetimes = client.lifetimes();
         this.firstParty = client.firstParty();
         this.pkcePlainAllowed = client.pkcePlainAllowed();
@@ -116,6 +118,12 @@ public final class ClientBuilder {
         return this;
     }
 
+    /** The {@code id_token_signed_response_alg} (OIDC Registration §2); RS256 when never set. */
+    public ClientBuilder idTokenSigningAlgorithm(SigningAlgorithm value) {
+        this.idTokenSigningAlgorithm = Optional.of(value);
+        return this;
+    }
+
     public ClientBuilder lifetimes(TokenLifetimes value) {
         this.lifetimes = Objects.requireNonNull(value, "lifetimes");
         return this;
@@ -138,6 +146,7 @@ public final class ClientBuilder {
      */
     public Client build() {
         return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
-                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, lifetimes, firstParty, pkcePlainAllowed);
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes, firstParty,
+                pkcePlainAllowed);
     }
 }

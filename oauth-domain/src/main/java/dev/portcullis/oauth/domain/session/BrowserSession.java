@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.domain.session;
 
+import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,11 +15,29 @@ import java.util.Objects;
  */
 public record BrowserSession(String idHash, Subject subject, Instant authTime, Instant expiresAt) {
 
+    private static final int SID_LENGTH = 22;
+
     public BrowserSession {
         Objects.requireNonNull(idHash, "idHash");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(authTime, "authTime");
         Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** The session's public identifier, the ID token's {@code sid}: {@link #sidOf(String) sidOf(idHash)}. */
+    public String sid() {
+        return sidOf(idHash);
+    }
+
+    /**
+     * The public identifier of the session whose cookie hash is {@code idHash}, the {@code sid} claim
+     * (OIDC Front-Channel Logout §3, Back-Channel Logout §2.4): the first 22 characters (132 bits) of
+     * base64url(SHA-256("sid:" + idHash)). Stable for the session's life; it reveals neither the cookie
+     * value nor its stored hash, so neither can be looked up or replayed from an ID token.
+     */
+    public static String sidOf(String idHash) {
+        Objects.requireNonNull(idHash, "idHash");
+        return TokenHash.of("sid:" + idHash).substring(0, SID_LENGTH);
     }
 
     /** Whether the session is still valid at {@code now}. */

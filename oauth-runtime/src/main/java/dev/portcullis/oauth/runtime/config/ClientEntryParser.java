@@ -31,7 +31,7 @@ final class ClientEntryParser {
     private static final Set<String> KEYS = Set.of("client_id", "client_secret", "client_secret_hash", "client_name",
             "redirect_uris", "post_logout_redirect_uris", "grant_types", "response_types",
             "token_endpoint_auth_method", "scope", "jwks", "jwks_uri", "access_token_signed_response_alg",
-            "access_token_lifetime", "first_party", "allow_pkce_plain");
+            "id_token_signed_response_alg", "access_token_lifetime", "first_party", "allow_pkce_plain");
 
     private ClientEntryParser() {
     }
@@ -63,6 +63,10 @@ final class ClientEntryParser {
         entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
                         entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+        // OIDC Registration §2: the alg of the client's ID tokens; RS256 when absent.
+        entry.text("id_token_signed_response_alg").ifPresent(alg -> builder.idTokenSigningAlgorithm(
+                SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
+                        entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
         entry.bool("first_party").ifPresent(builder::firstParty);
         entry.bool("allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
         Duration lifetime = entry.text("access_token_lifetime")

@@ -10,6 +10,7 @@ import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.AuthorizationServerBuilder;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
@@ -133,12 +134,21 @@ public final class PortcullisServer implements AutoCloseable {
         return builder.build();
     }
 
-    /** The default algorithm and every algorithm a configured or stored client chose, so that each has a key. */
+    /**
+     * The default algorithm, RS256 for ID tokens (OIDC Core §15.1: every OpenID Provider supports it;
+     * it is also the default {@code id_token_signed_response_alg}), and every algorithm a configured
+     * or stored client chose for access or ID tokens, so that each has a key.
+     */
     private static EnumSet<SigningAlgorithm> enabledAlgorithms(RuntimeSettings settings, PersistenceUnit persistence) {
-        EnumSet<SigningAlgorithm> algorithms = EnumSet.of(settings.signingAlgorithm());
-        settings.clients().forEach(c -> c.client().accessTokenSigningAlgorithm().ifPresent(algorithms::add));
-        persistence.clients().findAll().forEach(c -> c.accessTokenSigningAlgorithm().ifPresent(algorithms::add));
+        EnumSet<SigningAlgorithm> algorithms = EnumSet.of(settings.signingAlgorithm(), SigningAlgorithm.RS256);
+        settings.clients().forEach(c -> addChosen(algorithms, c.client()));
+        persistence.clients().findAll().forEach(c -> addChosen(algorithms, c));
         return algorithms;
+    }
+
+    private static void addChosen(EnumSet<SigningAlgorithm> algorithms, Client client) {
+        client.accessTokenSigningAlgorithm().ifPresent(algorithms::add);
+        client.idTokenSigningAlgorithm().ifPresent(algorithms::add);
     }
 
     private static HikariDataSource dataSource(RuntimeSettings settings) {

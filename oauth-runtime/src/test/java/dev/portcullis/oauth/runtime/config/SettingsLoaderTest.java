@@ -74,6 +74,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadWhenClientChoosesIdTokenAlgorithmThenParsed() throws IOException { // OIDC Registration §2
+        Path file = write("""
+                clients:
+                  - client_id: web
+                    client_secret: a-long-enough-secret-value
+                    grant_types: [authorization_code]
+                    redirect_uris: [https://web.example.com/cb]
+                    scope: openid
+                    id_token_signed_response_alg: ES256
+                """);
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        assertEquals(SigningAlgorithm.ES256, settings.clients().get(0).client().idTokenSigningAlgorithm().orElseThrow());
+    }
+
+    @Test
+    void loadWhenIdTokenAlgorithmUnknownThenErrorNamesTheKey() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n    token_endpoint_auth_method: none\n"
+                + "    id_token_signed_response_alg: HS256\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].id_token_signed_response_alg: unknown algorithm; use RS256, PS256 or ES256",
+                thrown.getMessage());
+    }
+
+    @Test
     void loadWhenEnvironmentAndFileDisagreeThenEnvironmentWins() throws IOException {
         Path file = write("http:\n  port: 9000\n");
 

@@ -44,6 +44,9 @@ public final class AuthorizationCodeEntity {
     @Column(name = "nonce", length = 4096)
     String nonce;
 
+    @Column(name = "session_id", length = 64)
+    String sessionId;
+
     @Column(name = "grant_id", nullable = false, length = 255)
     String grantId;
 

@@ -29,6 +29,7 @@ final class AuthorizationCodeEntityMapper {
         entity.codeChallenge = code.codeChallenge().map(CodeChallenge::value).orElse(null);
         entity.codeChallengeMethod = code.codeChallenge().map(challenge -> challenge.method().value()).orElse(null);
         entity.nonce = code.nonce().orElse(null);
+        entity.sessionId = code.sessionId().orElse(null);
         entity.grantId = code.grantId();
         entity.issuedAt = micros(code.issuedAt());
         entity.expiresAt = micros(code.expiresAt());
@@ -44,7 +45,8 @@ final class AuthorizationCodeEntityMapper {
         try {
             return new AuthorizationCode(entity.codeHash, new ClientId(entity.clientId), URI.create(entity.redirectUri),
                     ScopeColumn.fromColumn(entity.scope, "authorization code"), new Subject(entity.subject),
-                    entity.authTime, challenge(entity), Optional.ofNullable(entity.nonce), entity.grantId,
+                    entity.authTime, challenge(entity), Optional.ofNullable(entity.nonce),
+                    Optional.ofNullable(entity.sessionId), entity.grantId,
                     entity.issuedAt, entity.expiresAt);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored authorization code is not valid", e);

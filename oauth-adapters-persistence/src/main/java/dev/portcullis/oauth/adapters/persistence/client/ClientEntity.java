@@ -44,6 +44,9 @@ public final class ClientEntity {
     @Column(name = "access_token_signing_alg", length = 16)
     String accessTokenSigningAlgorithm;
 
+    @Column(name = "id_token_signing_alg", length = 16)
+    String idTokenSigningAlgorithm;
+
     @Column(name = "access_token_lifetime_seconds", nullable = false)
     long accessTokenLifetimeSeconds;
 

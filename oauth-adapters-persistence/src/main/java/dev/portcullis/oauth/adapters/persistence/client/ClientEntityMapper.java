@@ -56,6 +56,10 @@ final class ClientEntityMapper {
             builder.accessTokenSigningAlgorithm(SigningAlgorithm.fromJwsName(entity.accessTokenSigningAlgorithm)
                     .orElseThrow(() -> corrupt(entity, "access_token_signing_alg")));
         }
+        if (entity.idTokenSigningAlgorithm != null) {
+            builder.idTokenSigningAlgorithm(SigningAlgorithm.fromJwsName(entity.idTokenSigningAlgorithm)
+                    .orElseThrow(() -> corrupt(entity, "id_token_signing_alg")));
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -71,6 +75,7 @@ final class ClientEntityMapper {
         entity.jwksUri = client.jwksUri().map(URI::toString).orElse(null);
         entity.jwks = client.jwks().orElse(null);
         entity.accessTokenSigningAlgorithm = client.accessTokenSigningAlgorithm().map(SigningAlgorithm::jwsName).orElse(null);
+        entity.idTokenSigningAlgorithm = client.idTokenSigningAlgorithm().map(SigningAlgorithm::jwsName).orElse(null);
         entity.accessTokenLifetimeSeconds = client.lifetimes().accessToken().getSeconds();
         entity.refreshTokenLifetimeSeconds = client.lifetimes().refreshToken().getSeconds();
         entity.authorizationCodeLifetimeSeconds = client.lifetimes().authorizationCode().getSeconds();

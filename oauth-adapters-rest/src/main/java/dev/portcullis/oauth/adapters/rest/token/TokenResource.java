@@ -70,6 +70,8 @@ public final class TokenResource {
             json.put("scope", response.scope().toParameter());
         }
         response.refreshToken().ifPresent(token -> json.put("refresh_token", token.value()));
+        // OIDC Core §3.1.3.3: the ID token of an OpenID Connect grant.
+        response.idToken().ifPresent(token -> json.put("id_token", token.value()));
         return json;
     }
 }

@@ -392,7 +392,7 @@ class BrowserFlowIT {
     }
 
     @Test
-    void metadataWhenCodeFlowServedThenAuthorizationEndpointAdvertised() { // RFC 8414 §2, RFC 9207 §3
+    void metadataWhenCodeFlowServedThenAuthorizationEndpointAdvertised() { // RFC 8414 §2, RFC 9207 §3, OIDC Discovery §3
         HttpResponse<String> response = server.get(BrowserTestServer.browser(), "/.well-known/oauth-authorization-server");
 
         assertEquals("{\"issuer\":\"http://127.0.0.1\",\"authorization_endpoint\":\"http://127.0.0.1/authorize\","
@@ -402,6 +402,12 @@ class BrowserFlowIT {
                 + "\"grant_types_supported\":[\"authorization_code\"],"
                 + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\",\"none\"],"
                 + "\"code_challenge_methods_supported\":[\"S256\"],"
-                + "\"authorization_response_iss_parameter_supported\":true}", response.body());
+                + "\"authorization_response_iss_parameter_supported\":true,"
+                + "\"userinfo_endpoint\":\"http://127.0.0.1/userinfo\","
+                // OIDC Discovery §3: the OpenID Provider fields of the code flow.
+                + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"claims_supported\":[\"sub\",\"iss\",\"aud\",\"exp\",\"iat\",\"auth_time\",\"nonce\",\"amr\","
+                + "\"at_hash\",\"sid\"],\"claims_parameter_supported\":false,\"request_parameter_supported\":false,"
+                + "\"request_uri_parameter_supported\":false}", response.body());
     }
 }

@@ -19,6 +19,7 @@ import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,9 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     static final String CODE = "code";
     static final String REDIRECT_URI = "redirect_uri";
     static final String CODE_VERIFIER = "code_verifier";
+
+    /** RFC 8176 §2: the amr value of password authentication. */
+    private static final String PASSWORD_METHOD = "pwd";
 
     private static final OAuthError INVALID_CODE =
             new OAuthError(StandardErrorCode.INVALID_GRANT, "The authorization code is invalid or expired.");
@@ -103,11 +107,21 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             throw refused(REDIRECT_URI_MISMATCH, "redirect_uri mismatch for grant " + code.grantId());
         }
         checkPkce(code, client, context.request().parameter(CODE_VERIFIER));
-        IssuedTokens issued = context.tokens().forUser(new UserGrant(code.subject(), client.id(), code.scope(),
-                code.authTime(), code.grantId(), GrantType.AUTHORIZATION_CODE));
+        IssuedTokens issued = context.tokens().forUser(userGrant(code, client));
         // So that a replay of the code can deny-list this access token (RFC 6749 §4.1.2).
         codes.recordAccessToken(codeHash, issued.accessTokenId(), issued.accessTokenExpiresAt());
         return issued.response();
+    }
+
+    /**
+     * The grant the code stands for, with what the ID token needs (OIDC Core §2): the nonce, the
+     * session's sid and, for a code approved in a browser session, amr {@code pwd} (RFC 8176 §2),
+     * as browser sessions start only when the user enters a password.
+     */
+    private static UserGrant userGrant(AuthorizationCode code, Client client) {
+        List<String> methods = code.sessionId().isPresent() ? List.of(PASSWORD_METHOD) : List.of();
+        return new UserGrant(code.subject(), client.id(), code.scope(), code.authTime(), code.grantId(),
+                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods);
     }
 
     private AuthorizationCode redeem(String codeHash, Client client) {

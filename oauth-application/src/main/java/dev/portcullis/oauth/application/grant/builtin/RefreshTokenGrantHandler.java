@@ -116,6 +116,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (!refreshTokens.markUsed(hash, now)) {
             throw refused("refresh token of grant " + token.grantId() + " used by a concurrent request");
         }
+        // OIDC Core §12.2: a family granted openid gets a new ID token, same sub and auth_time, no nonce.
         IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
                 requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
                 Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt()))));

@@ -100,7 +100,7 @@ class AuthorizationCodeGrantHandlerTest {
         register(TestClients.publicClient(PUBLIC));
         register(TestClients.confidential(NO_REFRESH).grantTypes(GrantType.AUTHORIZATION_CODE));
         JwtAccessTokens tokens = new JwtAccessTokens(ServerSettings.of(TestServers.ISSUER), (algorithm, type, claims) -> {
-            String value = "jwt-" + claims.get("jti");
+            String value = type + "-" + claims.getOrDefault("jti", claims.get("at_hash"));
             signed.put(value, Map.copyOf(claims));
             return value;
         }, new SecureRandomTokenValueGenerator(new SecureRandom()), event -> { }, clock, refreshTokens);
@@ -127,7 +127,7 @@ class AuthorizationCodeGrantHandlerTest {
 
         assertEquals(TokenResponse.BEARER, response.tokenType());
         assertEquals(Duration.ofMinutes(5), response.expiresIn());
-        assertEquals(ScopeSet.of("openid", "read"), response.scope());
+        assertEquals(ScopeSet.of("openid", "offline_access", "read"), response.scope());
         assertTrue(response.refreshToken().isPresent());
     }
 
@@ -158,7 +158,7 @@ class AuthorizationCodeGrantHandlerTest {
         assertNotEquals(value, TokenHash.of(value));
         assertEquals(Optional.empty(), refreshTokens.findByHash(value));
         assertEquals(Optional.of(new RefreshToken(TokenHash.of(value), GRANT_ID, new ClientId(CONFIDENTIAL),
-                new Subject("user-1"), ScopeSet.of("openid", "read"), AUTH_TIME, NOW, NOW.plus(Duration.ofDays(30)),
+                new Subject("user-1"), ScopeSet.of("openid", "offline_access", "read"), AUTH_TIME, NOW, NOW.plus(Duration.ofDays(30)),
                 false)), refreshTokens.findByHash(TokenHash.of(value)));
     }
 
@@ -187,8 +187,49 @@ class AuthorizationCodeGrantHandlerTest {
                 "iat", NOW.getEpochSecond(),
                 "exp", NOW.getEpochSecond() + 300,
                 "jti", claims.get("jti"),
-                "scope", "openid read",
+                "scope", "openid offline_access read",
                 "auth_time", AUTH_TIME.getEpochSecond()), claims);
+    }
+
+    @Test
+    void issueWhenCodeHasNonceAndSessionThenIdTokenCarriesThemWithAmrPwd() { // OIDC Core §2, §3.1.3.6
+        AuthorizationCode base = code(CONFIDENTIAL, Optional.empty());
+        codes.save(new AuthorizationCode(base.codeHash(), base.clientId(), base.redirectUri(), base.scope(),
+                base.subject(), base.authTime(), base.codeChallenge(), Optional.of("n-0S6_WzA2Mj"),
+                Optional.of("c2Vzc2lvbi1zaWQtdmFsdWU"), base.grantId(), base.issuedAt(), base.expiresAt()));
+
+        TokenResponse response = issueToken.issue(confidential(CODE, REDIRECT, null));
+
+        Map<String, Object> claims = signed.get(response.idToken().orElseThrow().value());
+        assertEquals("n-0S6_WzA2Mj", claims.get("nonce"));
+        assertEquals("c2Vzc2lvbi1zaWQtdmFsdWU", claims.get("sid"));
+        assertEquals(List.of("pwd"), claims.get("amr"));
+        assertEquals(List.of(CONFIDENTIAL), claims.get("aud"));
+        assertEquals(AUTH_TIME.getEpochSecond(), claims.get("auth_time"));
+    }
+
+    @Test
+    void issueWhenCodeWithoutNonceOrSessionThenIdTokenWithoutNonceSidAndAmr() { // OIDC Core §2: only when known
+        codes.save(code(CONFIDENTIAL, Optional.empty()));
+
+        TokenResponse response = issueToken.issue(confidential(CODE, REDIRECT, null));
+
+        Map<String, Object> claims = signed.get(response.idToken().orElseThrow().value());
+        assertFalse(claims.containsKey("nonce"));
+        assertFalse(claims.containsKey("sid"));
+        assertFalse(claims.containsKey("amr"));
+    }
+
+    @Test
+    void issueWhenCodeScopeHasNoOpenIdThenNoIdToken() { // OIDC Core §3.1.2.1
+        AuthorizationCode base = code(CONFIDENTIAL, Optional.empty());
+        codes.save(new AuthorizationCode(base.codeHash(), base.clientId(), base.redirectUri(), ScopeSet.of("read"),
+                base.subject(), base.authTime(), base.codeChallenge(), Optional.of("n"), base.grantId(), base.issuedAt(),
+                base.expiresAt()));
+
+        TokenResponse response = issueToken.issue(confidential(CODE, REDIRECT, null));
+
+        assertEquals(Optional.empty(), response.idToken());
     }
 
     @Test
@@ -198,7 +239,7 @@ class AuthorizationCodeGrantHandlerTest {
         TokenResponse response = issueToken.issue(TestServers.basic(CONFIDENTIAL, "grant_type", "authorization_code",
                 "code", CODE, "redirect_uri", REDIRECT, "scope", "read"));
 
-        assertEquals(ScopeSet.of("openid", "read"), response.scope());
+        assertEquals(ScopeSet.of("openid", "offline_access", "read"), response.scope());
     }
 
     @Test
@@ -452,10 +493,10 @@ class AuthorizationCodeGrantHandlerTest {
         return assertThrows(OAuthException.class, () -> issueToken.issue(request)).error();
     }
 
-    /** A code for {@code clientId}, user {@code user-1}, scope {@code openid read}, valid 60 seconds. */
+    /** A code for {@code clientId}, user {@code user-1}, scope {@code openid offline_access read}, valid 60 seconds. */
     private static AuthorizationCode code(String clientId, Optional<CodeChallenge> challenge) {
         return new AuthorizationCode(TokenHash.of(CODE), new ClientId(clientId), TestClients.REDIRECT_URI,
-                ScopeSet.of("openid", "read"), new Subject("user-1"), AUTH_TIME, challenge, Optional.empty(), GRANT_ID,
+                ScopeSet.of("openid", "offline_access", "read"), new Subject("user-1"), AUTH_TIME, challenge, Optional.empty(), GRANT_ID,
                 NOW, NOW.plusSeconds(60));
     }
 

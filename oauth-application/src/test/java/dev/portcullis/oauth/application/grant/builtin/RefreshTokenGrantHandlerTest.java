@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.application.grant.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,8 @@ class RefreshTokenGrantHandlerTest {
     private static final String OTHER = "other-client";
     private static final String PUBLIC = "public-client";
     private static final String GRANT_ID = "grant-1";
-    private static final ScopeSet SCOPE = ScopeSet.of("openid", "read");
+    /** OIDC Core §11: an OpenID grant is refreshable only with offline_access. */
+    private static final ScopeSet SCOPE = ScopeSet.of("openid", "offline_access", "read");
     /** Ten days absolute, two days idle. */
     private static final TokenLifetimes LIFETIMES =
             new TokenLifetimes(Duration.ofMinutes(5), Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofDays(2));
@@ -113,7 +115,7 @@ class RefreshTokenGrantHandlerTest {
         Map<String, Object> claims = signed.get(response.accessToken().value());
         assertEquals("user-1", claims.get("sub"));
         assertEquals(AUTH_TIME.getEpochSecond(), claims.get("auth_time"));
-        assertEquals("openid read", claims.get("scope"));
+        assertEquals("openid offline_access read", claims.get("scope"));
         assertEquals(SCOPE, response.scope());
         assertNotEquals(old, response.refreshToken().orElseThrow().value());
     }
@@ -180,6 +182,28 @@ class RefreshTokenGrantHandlerTest {
     }
 
     @Test
+    void issueWhenFamilyGrantedOpenIdThenIdTokenWithSameSubAndAuthTimeAndNoNonce() { // OIDC Core §12.2
+        String old = seed(CONFIDENTIAL);
+
+        TokenResponse response = issueToken.issue(refresh(CONFIDENTIAL, old, "read"));
+
+        Map<String, Object> claims = signed.get(response.idToken().orElseThrow().value());
+        assertEquals("user-1", claims.get("sub"));
+        assertEquals(AUTH_TIME.getEpochSecond(), claims.get("auth_time"));
+        assertEquals(List.of(CONFIDENTIAL), claims.get("aud"));
+        assertFalse(claims.containsKey("nonce"));
+    }
+
+    @Test
+    void issueWhenFamilyWithoutOpenIdThenNoIdToken() { // OIDC Core §3.1.2.1
+        String old = seed(CONFIDENTIAL, ScopeSet.of("read"));
+
+        TokenResponse response = issueToken.issue(refresh(CONFIDENTIAL, old));
+
+        assertEquals(Optional.empty(), response.idToken());
+    }
+
+    @Test
     void issueWhenScopeNarrowedThenAccessTokenNarrowedAndRefreshTokenKeepsItsScope() { // RFC 6749 §6
         String old = seed(CONFIDENTIAL);
 
@@ -194,7 +218,7 @@ class RefreshTokenGrantHandlerTest {
     void issueWhenScopeOfTheTokenAskedAfterNarrowingThenGranted() { // RFC 6749 §6: narrowing is per request
         String narrowed = refreshToken(issueToken.issue(refresh(CONFIDENTIAL, seed(CONFIDENTIAL), "read")));
 
-        TokenResponse response = issueToken.issue(refresh(CONFIDENTIAL, narrowed, "openid read"));
+        TokenResponse response = issueToken.issue(refresh(CONFIDENTIAL, narrowed, "openid offline_access read"));
 
         assertEquals(SCOPE, response.scope());
     }
@@ -368,7 +392,7 @@ class RefreshTokenGrantHandlerTest {
 
     private JwtAccessTokens tokens(RefreshTokenRepository repository) {
         return new JwtAccessTokens(ServerSettings.of(TestServers.ISSUER), (algorithm, type, claims) -> {
-            String value = "jwt-" + claims.get("jti");
+            String value = type + "-" + claims.getOrDefault("jti", claims.get("at_hash"));
             signed.put(value, Map.copyOf(claims));
             return value;
         }, new SecureRandomTokenValueGenerator(new SecureRandom()), event -> { }, clock, repository);

@@ -1,0 +1,178 @@
+package dev.portcullis.oauth.runtime.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.config.SettingsLoader;
+import dev.portcullis.oauth.runtime.server.FreePorts;
+import dev.portcullis.oauth.runtime.server.PortcullisServer;
+import dev.portcullis.oauth.runtime.server.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #4: a relying party built on the Nimbus OpenID Connect SDK, with its own validators,
+ * against the real server on PostgreSQL: discovery, the code flow with PKCE and nonce, ID token
+ * validation, userinfo, and a refresh that keeps the same subject.
+ */
+class OpenIdRelyingPartyIT {
+
+    private static final String SECRET = "relying-party-secret-0123";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final URI REDIRECT = URI.create("https://rp.example.com/callback");
+
+    @TempDir
+    static Path dir;
+
+    private static String databaseUrl;
+    private static PortcullisServer server;
+    private static URI issuer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        databaseUrl = TestDatabases.createPostgres();
+        int port = FreePorts.next();
+        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+                scopes:
+                  - name: openid
+                    description: Sign you in
+                  - name: profile
+                    description: Your name
+                  - name: email
+                    description: Your email address
+                  - name: offline_access
+                    description: Stay signed in
+                users:
+                  - username: alice
+                    password: %s
+                    sub: alice-0001
+                    claims:
+                      name: Alice Liddell
+                      email: alice@example.com
+                      email_verified: true
+                      birthdate: "1852-05-04"
+                clients:
+                  - client_id: rp
+                    client_name: Relying Party
+                    client_secret: %s
+                    grant_types: [authorization_code, refresh_token]
+                    redirect_uris: ["%s"]
+                    scope: openid profile email offline_access
+                    first_party: true
+                """.formatted(PASSWORD, SECRET, REDIRECT));
+        RuntimeSettings settings = new SettingsLoader(Map.of(
+                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
+                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
+                "PORTCULLIS_DB_URL", databaseUrl,
+                "PORTCULLIS_DB_USER", TestDatabases.user(),
+                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
+                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
+        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
+        issuer = settings.issuer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (databaseUrl != null) {
+            TestDatabases.dropPostgres(databaseUrl);
+        }
+    }
+
+    @Test
+    void relyingPartyWhenSigningInThenIdTokenValidatesAndUserInfoAndRefreshWork() throws Exception { // OIDC Core §3.1
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
+        ClientID clientId = new ClientID("rp");
+        CodeVerifier verifier = new CodeVerifier();
+        Nonce nonce = new Nonce();
+        State state = new State();
+        URI authorize = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile", "email", "offline_access"), clientId, REDIRECT)
+                .endpointURI(provider.getAuthorizationEndpointURI())
+                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+
+        AuthorizationCode code = signIn(authorize, state);
+        OIDCTokens tokens = tokens(new TokenRequest.Builder(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(clientId, new Secret(SECRET)),
+                new AuthorizationCodeGrant(code, REDIRECT, verifier)).build());
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL());
+        IDTokenClaimsSet idToken = validator.validate(tokens.getIDToken(), nonce);
+        UserInfoResponse userInfoResponse = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                (BearerAccessToken) tokens.getAccessToken()).toHTTPRequest().send());
+        OIDCTokens refreshed = tokens(new TokenRequest.Builder(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(clientId, new Secret(SECRET)), new RefreshTokenGrant(tokens.getRefreshToken())).build());
+
+        assertEquals("alice-0001", idToken.getSubject().getValue());
+        assertNotNull(idToken.getAuthenticationTime());
+        assertTrue(userInfoResponse.indicatesSuccess(), () -> userInfoResponse.toErrorResponse().getErrorObject().toString());
+        UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
+        assertEquals(idToken.getSubject(), userInfo.getSubject()); // OIDC Core §5.3.2
+        assertEquals("Alice Liddell", userInfo.getName());
+        assertEquals("alice@example.com", userInfo.getEmailAddress());
+        assertEquals("1852-05-04", userInfo.getBirthdate());
+        assertNotNull(refreshed.getAccessToken());
+        assertTrue(!refreshed.getRefreshToken().equals(tokens.getRefreshToken()), "every refresh rotates");
+    }
+
+    private static AuthorizationCode signIn(URI authorize, State state) throws Exception {
+        FormBrowser browser = new FormBrowser();
+        HttpResponse<String> login = browser.follow(browser.get(authorize), issuer);
+        HttpResponse<String> landed = browser.follow(browser.post(login.uri().resolve("login"),
+                FormBrowser.hiddenFields(login.body(), Map.of("username", "alice", "password", PASSWORD))), issuer);
+        URI location = URI.create(landed.headers().firstValue("Location").orElseThrow(() ->
+                new AssertionError("no redirect to the client: " + landed.statusCode() + " " + landed.body())));
+        AuthorizationResponse response = AuthorizationResponse.parse(location);
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        assertEquals(state, response.getState());
+        return response.toSuccessResponse().getAuthorizationCode();
+    }
+
+    private static OIDCTokens tokens(TokenRequest request) throws Exception {
+        var response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+    }
+}
