@@ -13,6 +13,8 @@ import dev.portcullis.oauth.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
 import dev.portcullis.oauth.adapters.rest.login.ClientAddressResolver;
 import dev.portcullis.oauth.adapters.rest.login.LoginResource;
+import dev.portcullis.oauth.adapters.rest.logout.LogoutResource;
+import dev.portcullis.oauth.adapters.rest.logout.LogoutResponses;
 import dev.portcullis.oauth.adapters.rest.page.AssetResource;
 import dev.portcullis.oauth.adapters.rest.page.PageRenderer;
 import dev.portcullis.oauth.adapters.rest.page.StepResponses;
@@ -96,6 +98,8 @@ public final class PortcullisFeature implements Feature {
             context.register(new LoginResource(browser.get().signIn(), responses, forms, addresses));
             context.register(new ConsentResource(browser.get().giveConsent(), responses, forms));
             context.register(new AssetResource(pages));
+            server.endSession().ifPresent(endSession -> context.register(new LogoutResource(endSession,
+                    new LogoutResponses(pages, server.settings().issuer()), forms)));
         }
         server.getUserInfo().ifPresent(userInfo -> context.register(new UserInfoResource(userInfo,
                 server.settings().issuer().toString(), new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES))));

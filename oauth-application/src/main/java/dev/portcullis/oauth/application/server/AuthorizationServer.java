@@ -18,6 +18,7 @@ import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHand
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.logout.EndSession;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
@@ -51,6 +52,7 @@ public final class AuthorizationServer {
     private final SecretHasher secretHasher;
     private final Optional<BrowserFlow> browserFlow;
     private final Optional<GetUserInfo> getUserInfo;
+    private final Optional<EndSession> endSession;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -75,7 +77,12 @@ public final class AuthorizationServer {
                 ? Optional.of(new GetUserInfo(settings, keyRing, builder.revokedAccessTokens(),
                         builder.identityBackend(), builder.clock()))
                 : Optional.empty();
-        this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(), false);
+        // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
+        this.endSession = browserFlow.isPresent()
+                ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
+                : Optional.empty();
+        this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(),
+                endSession.isPresent());
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
@@ -164,6 +171,11 @@ public final class AuthorizationServer {
     /** The UserInfo endpoint (OIDC Core §5.3); empty without an identity backend and a revoked-token deny list. */
     public Optional<GetUserInfo> getUserInfo() {
         return getUserInfo;
+    }
+
+    /** The end-session endpoint (OIDC RP-Initiated Logout 1.0); empty unless browser sessions exist. */
+    public Optional<EndSession> endSession() {
+        return endSession;
     }
 
     /** The metadata endpoints. */

@@ -24,18 +24,10 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
-import dev.portcullis.oauth.runtime.config.RuntimeSettings;
-import dev.portcullis.oauth.runtime.config.SettingsLoader;
-import dev.portcullis.oauth.runtime.server.FreePorts;
-import dev.portcullis.oauth.runtime.server.PortcullisServer;
-import dev.portcullis.oauth.runtime.server.TestDatabases;
+import dev.portcullis.oauth.runtime.server.TestInstance;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +48,11 @@ class AuthorizationCodeBrowserIT {
 
     private static final String SECRET = "web-app-secret-0123456789";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @TempDir
     static Path dir;
 
-    private static String databaseUrl;
-    private static PortcullisServer server;
+    private static TestInstance instance;
     private static CallbackServer callback;
     private static URI issuer;
     private ChromeDriver browser;
@@ -70,9 +60,7 @@ class AuthorizationCodeBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         callback = CallbackServer.start();
-        databaseUrl = TestDatabases.createPostgres();
-        int port = FreePorts.next();
-        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+        instance = TestInstance.onPostgres(dir, """
                 grants: [client_credentials, authorization_code]
                 scopes:
                   - name: orders:read
@@ -97,24 +85,13 @@ class AuthorizationCodeBrowserIT {
                     redirect_uris: ["http://127.0.0.1/callback"]
                     scope: orders:read
                 """.formatted(PASSWORD, SECRET, callback.uri("/callback")));
-        RuntimeSettings settings = new SettingsLoader(Map.of(
-                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
-                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
-                "PORTCULLIS_DB_URL", databaseUrl,
-                "PORTCULLIS_DB_USER", TestDatabases.user(),
-                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
-                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
-        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
-        issuer = settings.issuer();
+        issuer = instance.issuer();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databaseUrl != null) {
-            TestDatabases.dropPostgres(databaseUrl);
+        if (instance != null) {
+            instance.close();
         }
         if (callback != null) {
             callback.close();

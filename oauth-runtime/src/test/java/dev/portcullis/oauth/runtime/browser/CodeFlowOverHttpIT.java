@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.oauth.domain.token.TokenHash;
-import dev.portcullis.oauth.runtime.config.RuntimeSettings;
-import dev.portcullis.oauth.runtime.config.SettingsLoader;
-import dev.portcullis.oauth.runtime.server.FreePorts;
-import dev.portcullis.oauth.runtime.server.PortcullisServer;
 import dev.portcullis.oauth.runtime.server.TestDatabases;
+import dev.portcullis.oauth.runtime.server.TestInstance;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -18,14 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -52,23 +47,19 @@ class CodeFlowOverHttpIT {
 
     private static final String SECRET = "racer-secret-0123456789";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final URI REDIRECT = URI.create("https://app.example.com/callback");
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
     @TempDir
     static Path dir;
 
-    private static String databaseUrl;
-    private static PortcullisServer server;
+    private static TestInstance instance;
     private static URI issuer;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        databaseUrl = TestDatabases.createPostgres();
-        int port = FreePorts.next();
-        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+        instance = TestInstance.onPostgres(dir, """
                 scopes:
                   - name: orders:read
                     description: Read your orders
@@ -83,24 +74,13 @@ class CodeFlowOverHttpIT {
                     scope: orders:read
                     first_party: true
                 """.formatted(PASSWORD, SECRET, REDIRECT));
-        RuntimeSettings settings = new SettingsLoader(Map.of(
-                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
-                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
-                "PORTCULLIS_DB_URL", databaseUrl,
-                "PORTCULLIS_DB_USER", TestDatabases.user(),
-                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
-                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
-        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
-        issuer = settings.issuer();
+        issuer = instance.issuer();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databaseUrl != null) {
-            TestDatabases.dropPostgres(databaseUrl);
+        if (instance != null) {
+            instance.close();
         }
     }
 
@@ -232,7 +212,7 @@ class CodeFlowOverHttpIT {
     }
 
     private static boolean refreshTokenRevoked(String refreshToken) throws Exception {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabases.user(), "");
+        try (Connection connection = DriverManager.getConnection(instance.databaseUrl(), TestDatabases.user(), "");
              PreparedStatement query = connection.prepareStatement("select revoked from refresh_token where token_hash = ?")) {
             query.setString(1, TokenHash.of(refreshToken));
             try (ResultSet rows = query.executeQuery()) {

@@ -21,9 +21,11 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -31,17 +33,10 @@ import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import dev.portcullis.oauth.runtime.config.RuntimeSettings;
-import dev.portcullis.oauth.runtime.config.SettingsLoader;
-import dev.portcullis.oauth.runtime.server.FreePorts;
-import dev.portcullis.oauth.runtime.server.PortcullisServer;
-import dev.portcullis.oauth.runtime.server.TestDatabases;
+import dev.portcullis.oauth.runtime.server.TestInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,21 +52,18 @@ class OpenIdRelyingPartyIT {
 
     private static final String SECRET = "relying-party-secret-0123";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final URI REDIRECT = URI.create("https://rp.example.com/callback");
+    private static final URI SIGNED_OUT = URI.create("https://rp.example.com/signed-out");
 
     @TempDir
     static Path dir;
 
-    private static String databaseUrl;
-    private static PortcullisServer server;
+    private static TestInstance instance;
     private static URI issuer;
 
     @BeforeAll
     static void start() throws Exception {
-        databaseUrl = TestDatabases.createPostgres();
-        int port = FreePorts.next();
-        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+        instance = TestInstance.onPostgres(dir, """
                 scopes:
                   - name: openid
                     description: Sign you in
@@ -96,32 +88,22 @@ class OpenIdRelyingPartyIT {
                     client_secret: %s
                     grant_types: [authorization_code, refresh_token]
                     redirect_uris: ["%s"]
+                    post_logout_redirect_uris: ["%s"]
                     scope: openid profile email offline_access
                     first_party: true
-                """.formatted(PASSWORD, SECRET, REDIRECT));
-        RuntimeSettings settings = new SettingsLoader(Map.of(
-                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
-                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
-                "PORTCULLIS_DB_URL", databaseUrl,
-                "PORTCULLIS_DB_USER", TestDatabases.user(),
-                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
-                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
-        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
-        issuer = settings.issuer();
+                """.formatted(PASSWORD, SECRET, REDIRECT, SIGNED_OUT));
+        issuer = instance.issuer();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databaseUrl != null) {
-            TestDatabases.dropPostgres(databaseUrl);
+        if (instance != null) {
+            instance.close();
         }
     }
 
     @Test
-    void relyingPartyWhenSigningInThenIdTokenValidatesAndUserInfoAndRefreshWork() throws Exception { // OIDC Core §3.1
+    void relyingPartyWhenSigningInThenIdTokenValidatesAndUserInfoRefreshAndLogoutWork() throws Exception { // OIDC Core §3.1
         OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
         ClientID clientId = new ClientID("rp");
         CodeVerifier verifier = new CodeVerifier();
@@ -133,7 +115,8 @@ class OpenIdRelyingPartyIT {
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build().toURI();
 
-        AuthorizationCode code = signIn(authorize, state);
+        FormBrowser browser = new FormBrowser();
+        AuthorizationCode code = signIn(browser, authorize, state);
         OIDCTokens tokens = tokens(new TokenRequest.Builder(provider.getTokenEndpointURI(),
                 new ClientSecretBasic(clientId, new Secret(SECRET)),
                 new AuthorizationCodeGrant(code, REDIRECT, verifier)).build());
@@ -155,10 +138,26 @@ class OpenIdRelyingPartyIT {
         assertEquals("1852-05-04", userInfo.getBirthdate());
         assertNotNull(refreshed.getAccessToken());
         assertTrue(!refreshed.getRefreshToken().equals(tokens.getRefreshToken()), "every refresh rotates");
+
+        // RP-Initiated Logout 1.0: the browser goes to the end-session endpoint with the ID token as hint.
+        State logoutState = new State();
+        URI logout = new LogoutRequest(provider.getEndSessionEndpointURI(), tokens.getIDToken(), SIGNED_OUT,
+                logoutState).toURI();
+        HttpResponse<String> signedOut = browser.get(logout);
+        assertEquals(303, signedOut.statusCode(), signedOut.body());
+        assertEquals(SIGNED_OUT + "?state=" + logoutState.getValue(),
+                signedOut.headers().firstValue("Location").orElseThrow());
+        // The session is gone: a silent authorization request now needs a login (OIDC Core §3.1.2.6).
+        URI silent = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), clientId, REDIRECT)
+                .endpointURI(provider.getAuthorizationEndpointURI()).state(new State()).nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).prompt(new Prompt(Prompt.Type.NONE))
+                .build().toURI();
+        AuthorizationResponse afterLogout = AuthorizationResponse.parse(URI.create(
+                browser.get(silent).headers().firstValue("Location").orElseThrow()));
+        assertEquals("login_required", afterLogout.toErrorResponse().getErrorObject().getCode());
     }
 
-    private static AuthorizationCode signIn(URI authorize, State state) throws Exception {
-        FormBrowser browser = new FormBrowser();
+    private static AuthorizationCode signIn(FormBrowser browser, URI authorize, State state) throws Exception {
         HttpResponse<String> login = browser.follow(browser.get(authorize), issuer);
         HttpResponse<String> landed = browser.follow(browser.post(login.uri().resolve("login"),
                 FormBrowser.hiddenFields(login.body(), Map.of("username", "alice", "password", PASSWORD))), issuer);

@@ -35,19 +35,13 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
-import dev.portcullis.oauth.runtime.config.RuntimeSettings;
-import dev.portcullis.oauth.runtime.config.SettingsLoader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,19 +55,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientCredentialsEndToEndIT {
 
     private static final String SECRET = "billing-secret-0123456789";
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @TempDir
     static Path dir;
 
-    private static String databaseUrl;
-    private static PortcullisServer server;
+    private static TestInstance instance;
     private static URI issuer;
 
     @BeforeAll
     static void start() throws Exception {
-        databaseUrl = TestDatabases.createPostgres();
-        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+        instance = TestInstance.onPostgres(dir, """
                 scopes:
                   - name: orders:read
                     description: Read orders
@@ -94,25 +85,13 @@ class ClientCredentialsEndToEndIT {
                     client_secret: %s
                     scope: orders:read
                 """.formatted(SECRET, SECRET, SECRET));
-        int port = FreePorts.next();
-        RuntimeSettings settings = new SettingsLoader(Map.of(
-                "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
-                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
-                "PORTCULLIS_DB_URL", databaseUrl,
-                "PORTCULLIS_DB_USER", TestDatabases.user(),
-                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
-                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
-        server = PortcullisServer.start(settings, Clock.systemUTC(), List.of());
-        issuer = settings.issuer();
+        issuer = instance.issuer();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (databaseUrl != null) {
-            TestDatabases.dropPostgres(databaseUrl);
+        if (instance != null) {
+            instance.close();
         }
     }
 

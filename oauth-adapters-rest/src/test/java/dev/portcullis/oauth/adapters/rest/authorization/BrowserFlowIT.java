@@ -403,7 +403,7 @@ class BrowserFlowIT {
                 + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\",\"none\"],"
                 + "\"code_challenge_methods_supported\":[\"S256\"],"
                 + "\"authorization_response_iss_parameter_supported\":true,"
-                + "\"userinfo_endpoint\":\"http://127.0.0.1/userinfo\","
+                + "\"userinfo_endpoint\":\"http://127.0.0.1/userinfo\",\"end_session_endpoint\":\"http://127.0.0.1/logout\","
                 // OIDC Discovery §3: the OpenID Provider fields of the code flow.
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"claims_supported\":[\"sub\",\"iss\",\"aud\",\"exp\",\"iat\",\"auth_time\",\"nonce\",\"amr\","

@@ -1,0 +1,76 @@
+package dev.portcullis.oauth.runtime.server;
+
+import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.config.SettingsLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real server for an end-to-end test: a fresh PostgreSQL database, a free loopback port, the
+ * given configuration file, started through the same code as {@code java -jar}. Closing it stops
+ * the server and drops the database.
+ */
+public final class TestInstance implements AutoCloseable {
+
+    /** The master key of every test instance (tests only). */
+    public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private final PortcullisServer server;
+    private final String databaseUrl;
+    private final URI issuer;
+
+    private TestInstance(PortcullisServer server, String databaseUrl, URI issuer) {
+        this.server = server;
+        this.databaseUrl = databaseUrl;
+        this.issuer = issuer;
+    }
+
+    /** Starts an instance on PostgreSQL with {@code yaml} as its configuration file, in {@code dir}. */
+    public static TestInstance onPostgres(Path dir, String yaml) {
+        String databaseUrl = TestDatabases.createPostgres();
+        try {
+            Path config = Files.writeString(dir.resolve("portcullis.yaml"), yaml);
+            int port = FreePorts.next();
+            RuntimeSettings settings = new SettingsLoader(Map.of(
+                    "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
+                    "PORTCULLIS_HTTP_PORT", Integer.toString(port),
+                    "PORTCULLIS_DB_URL", databaseUrl,
+                    "PORTCULLIS_DB_USER", TestDatabases.user(),
+                    "PORTCULLIS_MASTER_KEY", MASTER_KEY,
+                    "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
+            return new TestInstance(PortcullisServer.start(settings, Clock.systemUTC(), List.of()), databaseUrl,
+                    settings.issuer());
+        } catch (IOException e) {
+            TestDatabases.dropPostgres(databaseUrl);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            TestDatabases.dropPostgres(databaseUrl);
+            throw e;
+        }
+    }
+
+    /** The issuer, {@code http://127.0.0.1:<port>}. */
+    public URI issuer() {
+        return issuer;
+    }
+
+    /** The JDBC URL of its database, to look at what it stored. */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            TestDatabases.dropPostgres(databaseUrl);
+        }
+    }
+}
