@@ -6,6 +6,7 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +25,16 @@ import java.util.Set;
  * @param prompt        the {@code prompt} values
  * @param maxAge        the OIDC {@code max_age}
  * @param loginHint     the {@code login_hint}, to prefill the username
+ * @param uiLocales     the valid {@code ui_locales} tags in order of preference (at most five, invalid
+ *                      ones dropped), for the language of the pages; empty when none
+ * @param acrValues     the {@code acr_values} as sent, syntax-checked and recorded only: password sign-in
+ *                      is the only method, so no {@code acr} claim is issued and {@code amr} says
+ *                      {@code pwd} (OIDC Core §2, §3.1.2.1: the values are voluntary); empty when none
  */
 public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
                                    ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
-                                   Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint) {
+                                   Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
+                                   List<String> uiLocales, List<String> acrValues) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(clientId, "clientId");
@@ -40,5 +47,7 @@ public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseM
         prompt = Set.copyOf(prompt);
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(loginHint, "loginHint");
+        uiLocales = List.copyOf(uiLocales);
+        acrValues = List.copyOf(acrValues);
     }
 }

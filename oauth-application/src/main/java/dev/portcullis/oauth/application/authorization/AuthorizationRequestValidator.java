@@ -34,7 +34,7 @@ final class AuthorizationRequestValidator {
     /** The parameters a repeat of which is refused (RFC 6749 §3.1); unknown ones are ignored. */
     private static final List<String> KNOWN = List.of("client_id", "redirect_uri", "response_type", "response_mode",
             "state", "scope", "code_challenge", "code_challenge_method", "prompt", "max_age", "nonce", "login_hint",
-            "request", "request_uri");
+            "request", "request_uri", "ui_locales", "acr_values");
 
     static final int MAX_NONCE_LENGTH = 512;
 
@@ -112,8 +112,10 @@ final class AuthorizationRequestValidator {
                 throw invalid("The nonce parameter is too long.");
             }
             Optional<String> loginHint = single(parameters, "login_hint").filter(Username::isValid);
+            List<String> uiLocales = UiLocales.parse(single(parameters, "ui_locales"));
+            List<String> acrValues = AcrValues.read(single(parameters, "acr_values"), client.id());
             return new Validated.Accepted(new AuthorizationRequest(client.id(), redirectUri, responseMode, state, scope,
-                    challenge, nonce, prompt, maxAge, loginHint), client);
+                    challenge, nonce, prompt, maxAge, loginHint, uiLocales, acrValues), client);
         } catch (OAuthException e) {
             return new Validated.Rejected(errors.error(redirectUri, responseMode, state, e.error()));
         }

@@ -66,15 +66,17 @@ public sealed interface AuthorizationStep {
      * @param clientName the client's {@code client_name}
      * @param username   the username to prefill ({@code login_hint}, or what was typed)
      * @param problem    why the form is shown again, if it is
+     * @param uiLocales  the request's valid {@code ui_locales}, preferred first (OIDC Core §3.1.2.1)
      */
     record LoginPage(String requestId, String csrfToken, String clientName, Optional<String> username,
-                     Optional<LoginProblem> problem) implements AuthorizationStep {
+                     Optional<LoginProblem> problem, List<String> uiLocales) implements AuthorizationStep {
         public LoginPage {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(csrfToken, "csrfToken");
             Objects.requireNonNull(clientName, "clientName");
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(problem, "problem");
+            uiLocales = List.copyOf(uiLocales);
         }
     }
 
@@ -85,14 +87,16 @@ public sealed interface AuthorizationStep {
      * @param csrfToken  the form's CSRF token
      * @param clientName the client's {@code client_name}
      * @param scopes     the requested scopes with their descriptions (empty when not defined)
+     * @param uiLocales  the request's valid {@code ui_locales}, preferred first (OIDC Core §3.1.2.1)
      */
-    record ConsentPage(String requestId, String csrfToken, String clientName, List<ScopeDefinition> scopes)
-            implements AuthorizationStep {
+    record ConsentPage(String requestId, String csrfToken, String clientName, List<ScopeDefinition> scopes,
+                       List<String> uiLocales) implements AuthorizationStep {
         public ConsentPage {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(csrfToken, "csrfToken");
             Objects.requireNonNull(clientName, "clientName");
             scopes = List.copyOf(scopes);
+            uiLocales = List.copyOf(uiLocales);
         }
     }
 

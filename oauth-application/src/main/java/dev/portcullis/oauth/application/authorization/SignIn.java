@@ -131,6 +131,7 @@ public final class SignIn {
 
     private static AuthorizationStep form(String requestId, PendingAuthorization pending, Client client,
                                           Optional<String> username, Optional<LoginProblem> problem) {
-        return new AuthorizationStep.LoginPage(requestId, pending.csrfToken(), client.name(), username, problem);
+        return new AuthorizationStep.LoginPage(requestId, pending.csrfToken(), client.name(), username, problem,
+                pending.request().uiLocales());
     }
 }

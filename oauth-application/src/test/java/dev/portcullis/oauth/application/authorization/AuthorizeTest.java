@@ -294,4 +294,101 @@ class AuthorizeTest {
 
         assertRedirectError(step, StandardErrorCode.LOGIN_REQUIRED, "The user must sign in.");
     }
+
+    private PendingAuthorization pendingOf(AuthorizationStep step) {
+        String requestId = assertInstanceOf(AuthorizationStep.Interaction.class, step).requestId();
+        return flows.flow.activePending(requestId).orElseThrow();
+    }
+
+    @Test
+    void authorizeWhenUiLocalesValidThenKeptInOrder() { // OIDC Core §3.1.2.1
+        AuthorizationStep step = flows.authorize(valid("ui_locales", "fr-CA en de"));
+
+        assertEquals(List.of("fr-CA", "en", "de"), pendingOf(step).request().uiLocales());
+    }
+
+    @Test
+    void authorizeWhenUiLocalesHasInvalidTagsThenOnlyValidKept() { // OIDC Core §3.1.2.1
+        AuthorizationStep step = flows.authorize(valid("ui_locales", "\"><script> fr_CA 123 en-a i-klingon  en-us"));
+
+        assertEquals(List.of("en-US"), pendingOf(step).request().uiLocales());
+    }
+
+    @Test
+    void authorizeWhenUiLocalesAllInvalidThenAcceptedWithoutLocales() { // OIDC Core §3.1.2.1: a preference
+        AuthorizationStep step = flows.authorize(valid("ui_locales", "<b> 12-34"));
+
+        assertEquals(List.of(), pendingOf(step).request().uiLocales());
+    }
+
+    @Test
+    void authorizeWhenMoreThanFiveUiLocalesThenFirstFiveKept() {
+        AuthorizationStep step = flows.authorize(valid("ui_locales", "fr en de es it nl pt"));
+
+        assertEquals(List.of("fr", "en", "de", "es", "it"), pendingOf(step).request().uiLocales());
+    }
+
+    @Test
+    void authorizeWhenUiLocalesLongerThan256ThenIgnored() {
+        AuthorizationStep step = flows.authorize(valid("ui_locales", "fr " + "x".repeat(254)));
+
+        assertEquals(List.of(), pendingOf(step).request().uiLocales());
+    }
+
+    @Test
+    void authorizeWhenUiLocalesAbsentThenEmpty() {
+        AuthorizationStep step = flows.authorize(valid());
+
+        assertEquals(List.of(), pendingOf(step).request().uiLocales());
+        assertEquals(List.of(), pendingOf(step).request().acrValues());
+    }
+
+    @Test
+    void authorizeWhenAcrValuesWellFormedThenKept() { // OIDC Core §3.1.2.1
+        AuthorizationStep step = flows.authorize(valid("acr_values", "urn:mace:incommon:iap:silver 1"));
+
+        assertEquals(List.of("urn:mace:incommon:iap:silver", "1"), pendingOf(step).request().acrValues());
+    }
+
+    @Test
+    void authorizeWhenAcrValuesHasQuoteThenRedirectInvalidRequest() { // OIDC Core §3.1.2.1
+        AuthorizationStep step = flows.authorize(valid("acr_values", "\"gold\""));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is malformed.");
+    }
+
+    @Test
+    void authorizeWhenAcrValuesHasControlCharacterThenRedirectInvalidRequest() {
+        AuthorizationStep step = flows.authorize(valid("acr_values", "gold\nsilver"));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is malformed.");
+    }
+
+    @Test
+    void authorizeWhenAcrValuesHasDoubleSpaceThenRedirectInvalidRequest() {
+        AuthorizationStep step = flows.authorize(valid("acr_values", "gold  silver"));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is malformed.");
+    }
+
+    @Test
+    void authorizeWhenMoreThanTenAcrValuesThenRedirectInvalidRequest() {
+        AuthorizationStep step = flows.authorize(valid("acr_values", "a b c d e f g h i j k"));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is malformed.");
+    }
+
+    @Test
+    void authorizeWhenAcrValuesLongerThan512ThenRedirectInvalidRequest() {
+        AuthorizationStep step = flows.authorize(valid("acr_values", "a".repeat(513)));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is malformed.");
+    }
+
+    @Test
+    void authorizeWhenAcrValuesRepeatedThenRedirectInvalidRequest() { // RFC 6749 §3.1
+        AuthorizationStep step = flows.authorize(valid("acr_values", "1", "acr_values", "2"));
+
+        assertRedirectError(step, StandardErrorCode.INVALID_REQUEST, "The acr_values parameter is repeated.");
+    }
 }

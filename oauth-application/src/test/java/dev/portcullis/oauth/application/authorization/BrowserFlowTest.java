@@ -190,6 +190,25 @@ class BrowserFlowTest {
     }
 
     @Test
+    void pageWhenUiLocalesSentThenLoginPageCarriesThem() { // OIDC Core §3.1.2.1
+        AuthorizationStep.Interaction login = startLogin(valid("ui_locales", "fr-CA en"));
+
+        AuthorizationStep step = flows.signIn.page(login.requestId(), FLOW);
+
+        assertEquals(List.of("fr-CA", "en"), assertInstanceOf(AuthorizationStep.LoginPage.class, step).uiLocales());
+    }
+
+    @Test
+    void consentPageWhenUiLocalesSentThenConsentPageCarriesThem() { // OIDC Core §3.1.2.1
+        AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid("ui_locales", "de"));
+        AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();
+
+        AuthorizationStep step = flows.giveConsent.page(consent.requestId(), signedIn.session().cookieValue(), FLOW);
+
+        assertEquals(List.of("de"), assertInstanceOf(AuthorizationStep.ConsentPage.class, step).uiLocales());
+    }
+
+    @Test
     void consentPageWhenAnotherSessionThenErrorPage() {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid());
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();

@@ -21,7 +21,9 @@ import java.util.Optional;
  * looked up by name ({@code login.mustache}, {@code consent.mustache}, {@code error.mustache},
  * {@code form_post.mustache}, and {@code portcullis.css}) first in the theme directory, when one is
  * set, then on the classpath under {@code portcullis/templates/}: a theme overrides single files
- * without a rebuild. Compiled templates are cached; a changed theme is read at the next start.
+ * without a rebuild. Compiled templates are cached; a changed theme is read at the next start. The
+ * login and consent pages get {@code lang} (the first valid {@code ui_locales} tag, else {@code en})
+ * and {@code uiLocales} (all valid tags, preferred first), for a theme that translates its texts.
  * Thread-safe.
  */
 public final class PageRenderer {

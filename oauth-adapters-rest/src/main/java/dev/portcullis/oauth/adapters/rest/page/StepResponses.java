@@ -41,6 +41,9 @@ public final class StepResponses {
     static final String OTHER_BROWSER = "This sign-in request was started in another browser. "
             + "Go back to the application and start again.";
 
+    /** The {@code lang} of a page without {@code ui_locales}: the built-in texts are English. */
+    static final String DEFAULT_LANG = "en";
+
     private final PageRenderer pages;
     private final String cookieAttributes;
     private final SecureRandom random = new SecureRandom();
@@ -123,6 +126,7 @@ public final class StepResponses {
         scope.put("requestId", login.requestId());
         scope.put("csrfToken", login.csrfToken());
         scope.put("username", login.username().orElse(""));
+        putLocales(scope, login.uiLocales());
         int status = 200;
         if (login.problem().isPresent()) {
             switch (login.problem().get()) {
@@ -149,7 +153,14 @@ public final class StepResponses {
         scope.put("requestId", consent.requestId());
         scope.put("csrfToken", consent.csrfToken());
         scope.put("scopes", scopes);
+        putLocales(scope, consent.uiLocales());
         return HtmlPages.page(200, pages.render("consent", scope));
+    }
+
+    // OIDC Core §3.1.2.1: the first valid ui_locales tag is the page's language; a theme may use the rest.
+    private static void putLocales(Map<String, Object> scope, List<String> uiLocales) {
+        scope.put("lang", uiLocales.isEmpty() ? DEFAULT_LANG : uiLocales.get(0));
+        scope.put("uiLocales", uiLocales);
     }
 
     private static Map<String, String> scope(ScopeDefinition definition) {

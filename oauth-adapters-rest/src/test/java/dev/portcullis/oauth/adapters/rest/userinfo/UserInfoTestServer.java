@@ -2,8 +2,6 @@ package dev.portcullis.oauth.adapters.rest.userinfo;
 
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.TestHttpServer;
-import dev.portcullis.oauth.adapters.rest.error.BearerTokenExceptionMapper;
-import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.client.TestClients;
 import dev.portcullis.oauth.application.key.MasterKey;
@@ -14,7 +12,6 @@ import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.settings.ServerSettings;
-import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
@@ -64,13 +61,9 @@ final class UserInfoTestServer implements AutoCloseable {
 
     UserInfoTestServer() throws Exception {
         AuthorizationServer server = server();
-        GetUserInfo userInfo = new GetUserInfo(server.settings(), server.keyRing(), revoked, new Identities(), clock);
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(new PortcullisFeature(server))
-                .register(new UserInfoResource(userInfo, server.settings().issuer().toString(),
-                        new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES)))
-                .register(new BearerTokenExceptionMapper());
+                .register(new PortcullisFeature(server));
         jetty = JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config, false);
         for (Connector connector : jetty.getConnectors()) {
             ((ServerConnector) connector).setHost("127.0.0.1");
@@ -101,6 +94,9 @@ final class UserInfoTestServer implements AutoCloseable {
                 .random(random)
                 .secretHasher(hasher)
                 .grantHandler(new UserGrantHandler(clock))
+                // With both of these the feature serves /userinfo.
+                .identityBackend(new Identities())
+                .revokedAccessTokens(revoked)
                 .build();
     }
 
