@@ -161,6 +161,33 @@ public abstract class ClientRepositoryContract {
     }
 
     @Test
+    void saveWhenRefreshTokenIdleShorterThanAbsoluteThenBothRoundTrip() {
+        TokenLifetimes lifetimes = new TokenLifetimes(Duration.ofSeconds(300), Duration.ofDays(90),
+                Duration.ofSeconds(60), Duration.ofDays(7));
+        Client client = TestClients.confidential("idle").lifetimes(lifetimes).build();
+
+        repository.save(client);
+
+        Client found = repository.findById(client.id()).orElseThrow();
+        assertEquals(Duration.ofDays(90), found.lifetimes().refreshToken());
+        assertEquals(Duration.ofDays(7), found.lifetimes().refreshTokenIdle());
+        assertSameClient(client, found);
+    }
+
+    @Test
+    void saveWhenRefreshTokenIdleChangedOnReplaceThenNewIdleStored() {
+        repository.save(TestClients.confidential("idle").lifetimes(TokenLifetimes.DEFAULTS
+                .withRefreshTokenIdle(Duration.ofDays(1))).build());
+        Client replacement = TestClients.confidential("idle").lifetimes(TokenLifetimes.DEFAULTS).build();
+
+        repository.save(replacement);
+
+        Client found = repository.findById(replacement.id()).orElseThrow();
+        assertEquals(TokenLifetimes.DEFAULTS.refreshToken(), found.lifetimes().refreshTokenIdle());
+        assertSameClient(replacement, found);
+    }
+
+    @Test
     void saveWhenScopesNotSortedThenOrderPreserved() {
         Client client = TestClients.confidential("scopes").scopes(ScopeSet.of("c", "a", "b", "B", "_")).build();
 

@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one {@code clients} entry: RFC 7591 §2 / OIDC Registration metadata names.
+ * Reads one {@code clients} entry: RFC 7591 §2 / OIDC Registration metadata names, plus our own
+ * extensions ({@code first_party}, {@code allow_pkce_plain}, and the token lifetimes in seconds,
+ * for which no registration metadata is standardised).
  */
 final class ClientEntryParser {
 
@@ -31,7 +33,8 @@ final class ClientEntryParser {
     private static final Set<String> KEYS = Set.of("client_id", "client_secret", "client_secret_hash", "client_name",
             "redirect_uris", "post_logout_redirect_uris", "grant_types", "response_types",
             "token_endpoint_auth_method", "scope", "jwks", "jwks_uri", "access_token_signed_response_alg",
-            "id_token_signed_response_alg", "access_token_lifetime", "first_party", "allow_pkce_plain");
+            "id_token_signed_response_alg", "access_token_lifetime", "refresh_token_lifetime",
+            "refresh_token_idle_lifetime", "first_party", "allow_pkce_plain");
 
     private ClientEntryParser() {
     }
@@ -69,16 +72,33 @@ final class ClientEntryParser {
                         entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
         entry.bool("first_party").ifPresent(builder::firstParty);
         entry.bool("allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
-        Duration lifetime = entry.text("access_token_lifetime")
-                .map(v -> SettingsLoader.seconds(entry.key("access_token_lifetime"), v))
-                .orElse(defaultAccessTokenLifetime);
+        builder.lifetimes(lifetimes(entry, defaultAccessTokenLifetime));
         try {
-            Client client = builder.lifetimes(TokenLifetimes.DEFAULTS
-                    .withAccessToken(lifetime)).build();
+            Client client = builder.build();
             return new ClientEntry(client, secret);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(entry.key("client_id") + " (" + idText + ")", e.getMessage());
         }
+    }
+
+    /**
+     * The access token lifetime, and the refresh token family's absolute and idle lifetimes; an
+     * absent idle lifetime equals the absolute one, so that only the absolute one applies.
+     */
+    private static TokenLifetimes lifetimes(ConfigNode entry, Duration defaultAccessTokenLifetime) {
+        TokenLifetimes defaults = TokenLifetimes.DEFAULTS;
+        Duration access = seconds(entry, "access_token_lifetime").orElse(defaultAccessTokenLifetime);
+        Duration absolute = seconds(entry, "refresh_token_lifetime").orElse(defaults.refreshToken());
+        Duration idle = seconds(entry, "refresh_token_idle_lifetime").orElse(absolute);
+        if (idle.compareTo(absolute) > 0) {
+            throw new ConfigurationException(entry.key("refresh_token_idle_lifetime"),
+                    "must not exceed refresh_token_lifetime");
+        }
+        return new TokenLifetimes(access, absolute, defaults.authorizationCode(), idle);
+    }
+
+    private static Optional<Duration> seconds(ConfigNode entry, String name) {
+        return entry.text(name).map(v -> SettingsLoader.seconds(entry.key(name), v));
     }
 
     private static Optional<ClientSecret> secret(ConfigNode entry, ClientAuthenticationMethod method, ClientBuilder builder) {

@@ -33,12 +33,15 @@ import java.util.Set;
  * @param identity            where users are checked
  * @param themeDirectory      templates and stylesheet that replace the built-in ones, by file name
  * @param sessionLifetime     how long a browser stays signed in
+ * @param refreshTokenGrace   how long a used refresh token presented again is refused without
+ *                            revoking its family (RFC 9700 §4.14.2); zero or more
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
-                              IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime) {
+                              IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
+                              Duration refreshTokenGrace) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -57,12 +60,16 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(themeDirectory, "themeDirectory");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+        Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
+        if (refreshTokenGrace.isNegative()) {
+            throw new IllegalArgumentException("refreshTokenGrace must not be negative");
+        }
     }
 
     /** A copy with another port; for tests that bind port 0. */
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime);
+                sessionLifetime, refreshTokenGrace);
     }
 }

@@ -38,7 +38,7 @@ public final class SettingsLoader {
             "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
             "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE", "PORTCULLIS_IDENTITY_URL",
             "PORTCULLIS_IDENTITY_AUTHORIZATION", "PORTCULLIS_IDENTITY_TIMEOUT", "PORTCULLIS_THEME_DIR",
-            "PORTCULLIS_SESSION_LIFETIME");
+            "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
@@ -72,7 +72,7 @@ public final class SettingsLoader {
         ConfigNode db = root.section("database").orElseGet(() -> ConfigNode.empty("database"))
                 .requireKnownKeys(Set.of("url", "user", "password", "pool_size"));
         ConfigNode tokens = root.section("tokens").orElseGet(() -> ConfigNode.empty("tokens"))
-                .requireKnownKeys(Set.of("audience", "signing_algorithm", "access_token_lifetime"));
+                .requireKnownKeys(Set.of("audience", "signing_algorithm", "access_token_lifetime", "refresh_token_grace"));
 
         Mode mode = setting("PORTCULLIS_MODE", root, "mode").map(SettingsLoader::mode).orElse(Mode.DEVELOPMENT);
         boolean production = mode == Mode.PRODUCTION;
@@ -115,7 +115,19 @@ public final class SettingsLoader {
                 identity(root),
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
-                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)));
+                        .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
+                refreshTokenGrace(tokens));
+    }
+
+    /**
+     * How long a used refresh token presented again is refused without revoking its family
+     * (RFC 9700 §4.14.2); 0 makes every reuse revoke the family. Capped at five minutes, since the
+     * window only has to cover a client's own concurrent refreshes.
+     */
+    private Duration refreshTokenGrace(ConfigNode tokens) {
+        return setting("PORTCULLIS_REFRESH_TOKEN_GRACE", tokens, "refresh_token_grace")
+                .map(v -> Duration.ofSeconds(range(v, 0, 300)))
+                .orElse(Duration.ofSeconds(10));
     }
 
     private void checkEnvKeys() {

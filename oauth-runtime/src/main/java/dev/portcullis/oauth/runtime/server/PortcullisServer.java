@@ -128,7 +128,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .consents(persistence.consents())
                 // TODO(#6): pending authorizations in the database, so a login can finish on another instance.
                 .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
-                .browserSessionLifetime(settings.sessionLifetime());
+                .browserSessionLifetime(settings.sessionLifetime())
+                .refreshTokenGracePeriod(settings.refreshTokenGrace());
         settings.grants().forEach(builder::enableGrant);
         extraHandlers.forEach(builder::grantHandler);
         return builder.build();

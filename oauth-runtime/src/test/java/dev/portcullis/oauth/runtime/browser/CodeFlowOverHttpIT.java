@@ -9,14 +9,8 @@ import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.runtime.server.TestDatabases;
 import dev.portcullis.oauth.runtime.server.TestInstance;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,15 +18,12 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,13 +39,12 @@ class CodeFlowOverHttpIT {
     private static final String SECRET = "racer-secret-0123456789";
     private static final String PASSWORD = "correct horse battery staple";
     private static final URI REDIRECT = URI.create("https://app.example.com/callback");
-    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
     @TempDir
     static Path dir;
 
     private static TestInstance instance;
-    private static URI issuer;
+    private static CodeFlowClient client;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -74,7 +64,7 @@ class CodeFlowOverHttpIT {
                     scope: orders:read
                     first_party: true
                 """.formatted(PASSWORD, SECRET, REDIRECT));
-        issuer = instance.issuer();
+        client = new CodeFlowClient(instance.issuer(), "racer", SECRET, REDIRECT, "orders:read");
     }
 
     @AfterAll
@@ -172,43 +162,16 @@ class CodeFlowOverHttpIT {
         }
     }
 
-    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
-        return token("grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8));
-    }
-
-    private String signInForCode(String verifier) throws Exception {
-        FormBrowser browser = new FormBrowser();
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=racer&scope=orders%3Aread"
-                + "&state=s1&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
-                + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8));
-        HttpResponse<String> login = browser.follow(browser.get(authorize), issuer);
-        assertEquals(200, login.statusCode(), login.body());
-        HttpResponse<String> afterLogin = browser.post(login.uri().resolve("login"), FormBrowser.hiddenFields(login.body(),
-                Map.of("username", "alice", "password", PASSWORD)));
-        HttpResponse<String> landed = browser.follow(afterLogin, issuer);
-        String location = landed.headers().firstValue("Location").orElseThrow(() ->
-                new AssertionError("no redirect to the client: " + landed.statusCode() + " " + landed.body()));
-        assertTrue(location.startsWith(REDIRECT.toString()), location);
-        assertTrue(location.contains("iss=" + URLEncoder.encode(issuer.toString(), StandardCharsets.UTF_8)), location);
-        Matcher matcher = CODE.matcher(location);
-        assertTrue(matcher.find(), location);
-        return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+    private static String signInForCode(String verifier) throws Exception {
+        return client.signInForCode(verifier, "alice", PASSWORD);
     }
 
     private static HttpResponse<String> exchange(String code, String verifier) throws Exception {
-        return token("grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8)
-                + "&code_verifier=" + verifier);
+        return client.exchange(code, verifier);
     }
 
-    private static HttpResponse<String> token(String form) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("racer:" + SECRET).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return client.refresh(refreshToken);
     }
 
     private static boolean refreshTokenRevoked(String refreshToken) throws Exception {

@@ -23,6 +23,9 @@ class SettingsLoaderTest {
 
     private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+    /** A confidential client entry; a test appends keys indented by four spaces. */
+    private static final String CLIENT = "clients:\n  - client_id: a\n    client_secret: a-long-enough-secret-value\n";
+
     @TempDir
     Path dir;
 
@@ -358,6 +361,150 @@ class SettingsLoaderTest {
                 () -> new SettingsLoader(Map.of()).load(file));
 
         assertEquals("clients[0].first_party: must be true or false", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenClientGivesBothRefreshTokenLifetimesThenParsed() throws IOException {
+        Path file = write("""
+                clients:
+                  - client_id: portal
+                    token_endpoint_auth_method: none
+                    grant_types: [authorization_code, refresh_token]
+                    redirect_uris: ["https://portal.example.com/callback"]
+                    refresh_token_lifetime: 7776000
+                    refresh_token_idle_lifetime: 604800
+                """);
+
+        ClientEntry portal = new SettingsLoader(Map.of()).load(file).clients().get(0);
+
+        assertEquals(Duration.ofDays(90), portal.client().lifetimes().refreshToken());
+        assertEquals(Duration.ofDays(7), portal.client().lifetimes().refreshTokenIdle());
+    }
+
+    @Test
+    void loadWhenOnlyRefreshTokenLifetimeGivenThenIdleEqualsIt() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_lifetime: 86400\n");
+
+        ClientEntry client = new SettingsLoader(Map.of()).load(file).clients().get(0);
+
+        assertEquals(Duration.ofDays(1), client.client().lifetimes().refreshToken());
+        assertEquals(Duration.ofDays(1), client.client().lifetimes().refreshTokenIdle());
+    }
+
+    @Test
+    void loadWhenOnlyRefreshTokenIdleLifetimeGivenThenAbsoluteDefaultKept() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_idle_lifetime: 3600\n");
+
+        ClientEntry client = new SettingsLoader(Map.of()).load(file).clients().get(0);
+
+        assertEquals(Duration.ofDays(30), client.client().lifetimes().refreshToken());
+        assertEquals(Duration.ofHours(1), client.client().lifetimes().refreshTokenIdle());
+    }
+
+    @Test
+    void loadWhenNoRefreshTokenLifetimesGivenThenThirtyDaysWithoutIdleLimit() throws IOException {
+        Path file = write(CLIENT);
+
+        ClientEntry client = new SettingsLoader(Map.of()).load(file).clients().get(0);
+
+        assertEquals(Duration.ofDays(30), client.client().lifetimes().refreshToken());
+        assertEquals(Duration.ofDays(30), client.client().lifetimes().refreshTokenIdle());
+    }
+
+    @Test
+    void loadWhenRefreshTokenIdleLifetimeExceedsAbsoluteThenErrorNamesTheKey() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_lifetime: 3600\n    refresh_token_idle_lifetime: 3601\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].refresh_token_idle_lifetime: must not exceed refresh_token_lifetime",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRefreshTokenIdleLifetimeExceedsDefaultAbsoluteThenError() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_idle_lifetime: 2592001\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].refresh_token_idle_lifetime: must not exceed refresh_token_lifetime",
+                thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRefreshTokenLifetimeZeroThenErrorNamesTheKey() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_lifetime: 0\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].refresh_token_lifetime: must be between 1 and 31622400", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRefreshTokenIdleLifetimeNotANumberThenErrorNamesTheKey() throws IOException {
+        Path file = write(CLIENT + "    refresh_token_idle_lifetime: a week\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("clients[0].refresh_token_idle_lifetime: must be a whole number", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRefreshTokenGraceNotGivenThenTenSeconds() {
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load();
+
+        assertEquals(Duration.ofSeconds(10), settings.refreshTokenGrace());
+    }
+
+    @Test
+    void loadWhenRefreshTokenGraceZeroInFileThenZero() throws IOException { // RFC 9700 §4.14.2: every reuse revokes
+        Path file = write("tokens:\n  refresh_token_grace: 0\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        assertEquals(Duration.ZERO, settings.refreshTokenGrace());
+    }
+
+    @Test
+    void loadWhenRefreshTokenGraceInEnvironmentThenEnvironmentWins() throws IOException {
+        Path file = write("tokens:\n  refresh_token_grace: 0\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of("PORTCULLIS_REFRESH_TOKEN_GRACE", "30")).load(file);
+
+        assertEquals(Duration.ofSeconds(30), settings.refreshTokenGrace());
+    }
+
+    @Test
+    void loadWhenRefreshTokenGraceNegativeThenErrorNamesTheKey() throws IOException {
+        Path file = write("tokens:\n  refresh_token_grace: -1\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("tokens.refresh_token_grace: must be between 0 and 300", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRefreshTokenGraceNotANumberThenErrorNamesTheVariable() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_REFRESH_TOKEN_GRACE", "10s")).load());
+
+        assertEquals("PORTCULLIS_REFRESH_TOKEN_GRACE: must be a whole number", thrown.getMessage());
+    }
+
+    @Test
+    void withHttpPortWhenCalledThenOtherSettingsKept() throws IOException {
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(write("tokens:\n  refresh_token_grace: 0\n"));
+
+        RuntimeSettings copy = settings.withHttpPort(0);
+
+        assertEquals(0, copy.httpPort());
+        assertEquals(Duration.ZERO, copy.refreshTokenGrace());
+        assertEquals(settings.clients(), copy.clients());
     }
 
     private Path write(String yaml) throws IOException {

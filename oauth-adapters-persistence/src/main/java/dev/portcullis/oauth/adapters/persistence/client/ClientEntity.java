@@ -56,6 +56,9 @@ public final class ClientEntity {
     @Column(name = "authorization_code_lifetime_seconds", nullable = false)
     long authorizationCodeLifetimeSeconds;
 
+    @Column(name = "refresh_token_idle_seconds", nullable = false)
+    long refreshTokenIdleSeconds;
+
     @Column(name = "first_party", nullable = false)
     boolean firstParty;
 

@@ -40,7 +40,8 @@ final class ClientEntityMapper {
                 .postLogoutRedirectUris(toUris(entity.postLogoutRedirectUris))
                 .lifetimes(new TokenLifetimes(Duration.ofSeconds(entity.accessTokenLifetimeSeconds),
                         Duration.ofSeconds(entity.refreshTokenLifetimeSeconds),
-                        Duration.ofSeconds(entity.authorizationCodeLifetimeSeconds)))
+                        Duration.ofSeconds(entity.authorizationCodeLifetimeSeconds),
+                        Duration.ofSeconds(entity.refreshTokenIdleSeconds)))
                 .firstParty(entity.firstParty)
                 .pkcePlainAllowed(entity.pkcePlainAllowed);
         if (entity.secretHash != null) {
@@ -79,6 +80,7 @@ final class ClientEntityMapper {
         entity.accessTokenLifetimeSeconds = client.lifetimes().accessToken().getSeconds();
         entity.refreshTokenLifetimeSeconds = client.lifetimes().refreshToken().getSeconds();
         entity.authorizationCodeLifetimeSeconds = client.lifetimes().authorizationCode().getSeconds();
+        entity.refreshTokenIdleSeconds = client.lifetimes().refreshTokenIdle().getSeconds();
         entity.firstParty = client.firstParty();
         entity.pkcePlainAllowed = client.pkcePlainAllowed();
         replace(entity.grantTypes, client.grantTypes().stream().map(GrantType::value).toList());

@@ -26,8 +26,8 @@ public final class JpaClientRepository implements ClientRepository {
      * of the same id instead of failing, so concurrent first saves never collide.
      */
     private static final String CLAIM = "INSERT INTO oauth_client (client_id, client_name, authentication_method,"
-            + " access_token_lifetime_seconds, refresh_token_lifetime_seconds, authorization_code_lifetime_seconds)"
-            + " VALUES (?1, '-', '-', 0, 0, 0) ON CONFLICT DO NOTHING";
+            + " access_token_lifetime_seconds, refresh_token_lifetime_seconds, authorization_code_lifetime_seconds,"
+            + " refresh_token_idle_seconds) VALUES (?1, '-', '-', 0, 0, 0, 0) ON CONFLICT DO NOTHING";
 
     private final Transactions transactions;
 
