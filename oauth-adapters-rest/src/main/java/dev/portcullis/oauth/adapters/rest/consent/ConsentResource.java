@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The consent page: {@code GET /consent?request=…} lists the client and the requested scopes;
@@ -58,8 +57,7 @@ public final class ConsentResource {
     public Response submit(@Context HttpHeaders headers, InputStream body) {
         Map<String, String> form;
         try {
-            form = forms.read(Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse(""),
-                    headers.getLength(), body);
+            form = forms.read(headers, body);
         } catch (OAuthException e) {
             return responses.errorPage(400, e.error());
         }

@@ -4,11 +4,13 @@ import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,18 @@ public final class FormBodyReader {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Reads the form body of a JAX-RS request: {@link #read(String, long, InputStream)} with the
+     * request's {@code Content-Type} and {@code Content-Length}.
+     *
+     * @throws OAuthException       as {@link #read(String, long, InputStream)}
+     * @throws ClientErrorException as {@link #read(String, long, InputStream)}
+     */
+    public Map<String, String> read(HttpHeaders headers, InputStream body) {
+        String contentType = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse("");
+        return read(contentType, headers.getLength(), body);
     }
 
     /**

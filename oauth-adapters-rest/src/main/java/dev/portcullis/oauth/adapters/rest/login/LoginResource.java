@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The login page: {@code GET /login?request=…} shows the form of a pending authorization request;
@@ -58,8 +57,7 @@ public final class LoginResource {
     public Response submit(@Context HttpHeaders headers, @Context ContainerRequestContext request, InputStream body) {
         Map<String, String> form;
         try {
-            form = forms.read(Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse(""),
-                    headers.getLength(), body);
+            form = forms.read(headers, body);
         } catch (OAuthException e) {
             return responses.errorPage(400, e.error());
         }

@@ -72,8 +72,7 @@ public final class LogoutResource {
     public Response post(@Context HttpHeaders headers, InputStream body) {
         Map<String, String> parameters;
         try {
-            parameters = forms.read(Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse(""),
-                    headers.getLength(), body);
+            parameters = forms.read(headers, body);
         } catch (OAuthException e) {
             return responses.errorPage(400, e.error());
         } catch (ClientErrorException e) {

@@ -48,8 +48,7 @@ public final class TokenResource {
     /** Serves one token request; see the class comment. */
     @POST
     public Response token(@Context HttpHeaders headers, InputStream body) {
-        String contentType = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse("");
-        Map<String, String> form = forms.read(contentType, headers.getLength(), body);
+        Map<String, String> form = forms.read(headers, body);
         List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
                 .orElse(List.of());
         Optional<ClientCredentials> credentials = ClientCredentialsReader.read(authorization, form);
