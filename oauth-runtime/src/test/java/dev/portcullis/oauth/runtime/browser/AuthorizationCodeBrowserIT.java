@@ -24,6 +24,12 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.portcullis.oauth.runtime.server.TestInstance;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,6 +71,8 @@ class AuthorizationCodeBrowserIT {
                 scopes:
                   - name: orders:read
                     description: Read your orders
+                  - name: openid
+                    description: Sign you in
                 users:
                   - username: alice
                     password: %s
@@ -78,13 +86,22 @@ class AuthorizationCodeBrowserIT {
                     grant_types: [authorization_code, refresh_token]
                     redirect_uris: ["%s"]
                     scope: orders:read
+                  - client_id: rp
+                    client_name: Order Portal (OpenID)
+                    client_secret: %s
+                    grant_types: [authorization_code]
+                    redirect_uris: ["%s"]
+                    post_logout_redirect_uris: ["%s"]
+                    scope: openid orders:read
+                    first_party: true
                   - client_id: cli
                     client_name: Order CLI
                     token_endpoint_auth_method: none
                     grant_types: [authorization_code]
                     redirect_uris: ["http://127.0.0.1/callback"]
                     scope: orders:read
-                """.formatted(PASSWORD, SECRET, callback.uri("/callback")));
+                """.formatted(PASSWORD, SECRET, callback.uri("/callback"), SECRET, callback.uri("/callback"),
+                callback.uri("/signed-out")));
         issuer = instance.issuer();
     }
 
@@ -160,6 +177,50 @@ class AuthorizationCodeBrowserIT {
         assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
         assertEquals("alice-0001", SignedJWT.parse(tokens.toSuccessResponse().getTokens().getAccessToken().getValue())
                 .getJWTClaimsSet().getSubject());
+    }
+
+    @Test
+    void logoutWhenRelyingPartyPostsFromAnotherSiteThenSessionEnds() throws Exception { // RP-Initiated Logout §2
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
+        URI redirectUri = callback.uri("/callback");
+        CodeVerifier verifier = new CodeVerifier();
+        browser.get(new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "orders:read"),
+                new ClientID("rp"), redirectUri).endpointURI(provider.getAuthorizationEndpointURI())
+                .state(new State()).nonce(new Nonce()).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI().toString());
+        signIn(browser, "alice", PASSWORD);
+        AuthorizationSuccessResponse response = landOn(browser, redirectUri);
+        var tokenResponse = OIDCTokenResponseParser.parse(new TokenRequest.Builder(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID("rp"), new Secret(SECRET)),
+                new AuthorizationCodeGrant(response.getAuthorizationCode(), redirectUri, verifier)).build()
+                .toHTTPRequest().send());
+        assertTrue(tokenResponse.indicatesSuccess(), () -> tokenResponse.toErrorResponse().getErrorObject().toString());
+        String idToken = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens().getIDTokenString();
+        // The relying party's own page, on another site (localhost, the server being 127.0.0.1),
+        // POSTs the logout request: the browser sends no SameSite=Lax cookie with it.
+        callback.page("/rp-logout", """
+                <html><body onload="document.forms[0].submit()">
+                <form method="post" action="%s">
+                <input type="hidden" name="id_token_hint" value="%s">
+                <input type="hidden" name="post_logout_redirect_uri" value="%s">
+                <input type="hidden" name="state" value="bye">
+                </form></body></html>""".formatted(provider.getEndSessionEndpointURI(), idToken,
+                callback.uri("/signed-out")));
+
+        browser.get("http://localhost:" + callback.uri("/").getPort() + "/rp-logout");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl() != null
+                && b.getCurrentUrl().startsWith(callback.uri("/signed-out").toString()));
+
+        assertEquals(callback.uri("/signed-out?state=bye").toString(), browser.getCurrentUrl());
+        // The session is gone: a silent request now needs a login (OIDC Core §3.1.2.6).
+        browser.get(new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), new ClientID("rp"),
+                redirectUri).endpointURI(provider.getAuthorizationEndpointURI()).state(new State())
+                .nonce(new Nonce()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .prompt(new Prompt(Prompt.Type.NONE)).build().toURI().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl() != null
+                && b.getCurrentUrl().startsWith(redirectUri.toString()));
+        AuthorizationResponse silent = AuthorizationResponse.parse(URI.create(browser.getCurrentUrl()));
+        assertEquals("login_required", silent.toErrorResponse().getErrorObject().getCode());
     }
 
     private static void signIn(WebDriver browser, String username, String password) {

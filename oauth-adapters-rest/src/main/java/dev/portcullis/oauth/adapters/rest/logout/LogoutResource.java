@@ -28,12 +28,16 @@ import java.util.Optional;
  * with a form body, both with {@code id_token_hint}, {@code client_id}, {@code post_logout_redirect_uri},
  * {@code state} and {@code ui_locales}; the confirmation page posts back here with {@code csrf_token}.
  * Repeated or malformed parameters and a wrong content type are refused with an error page before
- * {@link EndSession} runs. Thread-safe.
+ * {@link EndSession} runs. A {@code POST} without the session cookie is answered with a 303 to the
+ * same request as {@code GET}, which carries the cookie even when the relying party posted from
+ * another site. Thread-safe.
  *
  * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">RP-Initiated Logout §2</a>
  */
 @Path("logout")
 public final class LogoutResource {
+
+    private static final String CSRF_TOKEN = "csrf_token";
 
     private static final OAuthError TOO_LARGE = new OAuthError(StandardErrorCode.INVALID_REQUEST,
             "The request body is too large.");
@@ -77,6 +81,13 @@ public final class LogoutResource {
             return responses.errorPage(400, e.error());
         } catch (ClientErrorException e) {
             return responses.errorPage(413, TOO_LARGE);
+        }
+        // A relying party's page POSTing here cross-site sends no SameSite=Lax session cookie. The
+        // browser follows a 303 with a top-level GET, which does send it (RFC 6265bis §5.6.7.1), so
+        // such a request is answered by the same request as GET. The confirmation form (csrf_token)
+        // is posted by our own page and always carries the cookie when there is one.
+        if (StepResponses.sessionCookie(headers).isEmpty() && !parameters.containsKey(CSRF_TOKEN)) {
+            return responses.continueAsGet(parameters);
         }
         return serve(parameters, headers);
     }

@@ -8,11 +8,14 @@ import dev.portcullis.oauth.domain.error.OAuthError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Turns each {@link LogoutStep} into HTTP: the error page (400, never a redirect), the confirmation
@@ -73,6 +76,19 @@ public final class LogoutResponses {
                 ? Response.fromResponse(HtmlPages.page(303, "")).location(signedOut.redirect().get()).build()
                 : HtmlPages.page(200, pages.render("logout", Map.of("title", "Signed out", "confirm", false)));
         return withCookies(response, cookies);
+    }
+
+    /**
+     * A 303 to {@code GET logout} with {@code parameters} in the query: a cross-site POST carries no
+     * {@code SameSite=Lax} cookie, the top-level GET the browser makes next does.
+     */
+    public Response continueAsGet(Map<String, String> parameters) {
+        String query = parameters.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI location = URI.create(query.isEmpty() ? "logout" : "logout?" + query);
+        return Response.fromResponse(HtmlPages.page(303, "")).location(location).build();
     }
 
     /** An error page, for a request refused before the use case or by it. */

@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,35 @@ class LogoutEndpointIT {
         assertTrue(response.body().contains("You are signed out"), response.body());
         assertEquals(Optional.of(CLEARED_SESSION), setCookieHeader(response, "portcullis_session"));
         assertFalse(sessionExists(signedIn.sessionCookie()));
+    }
+
+    @Test
+    void postWhenNoSessionCookieThenSeeOtherToTheSameRequestAsGet() { // RP-Initiated Logout §2; SameSite=Lax
+        LogoutTestServer.SignedIn signedIn = server.signIn();
+
+        HttpResponse<String> response = server.post(LogoutTestServer.bareClient(), "/logout",
+                "id_token_hint=" + signedIn.idToken() + "&post_logout_redirect_uri=" + encode(AFTER_LOGOUT)
+                        + "&state=s%201%26x", "");
+
+        assertEquals(303, response.statusCode(), response::body);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("/logout?"), location);
+        assertEquals(Set.of("id_token_hint=" + signedIn.idToken(), "post_logout_redirect_uri=" + encode(AFTER_LOGOUT),
+                "state=s+1%26x"), Set.of(location.substring(location.indexOf('?') + 1).split("&")));
+        assertTrue(sessionExists(signedIn.sessionCookie()), "nothing ended before the browser comes back with its cookie");
+        HttpResponse<String> followed = server.get(LogoutTestServer.bareClient(),
+                location.substring(location.indexOf("/logout")), "portcullis_session=" + signedIn.sessionCookie());
+        assertEquals(303, followed.statusCode(), followed::body);
+        assertEquals(Optional.of(AFTER_LOGOUT + "?state=s+1%26x"), followed.headers().firstValue("Location"));
+        assertFalse(sessionExists(signedIn.sessionCookie()));
+    }
+
+    @Test
+    void postWhenNoSessionCookieAndBodyMalformedThenErrorPageNotRedirect() { // bad input never bounces
+        HttpResponse<String> response = server.post(LogoutTestServer.bareClient(), "/logout", "state=a&state=b", "");
+
+        assertPage(response, 400);
+        assertEquals(Optional.empty(), response.headers().firstValue("Location"));
     }
 
     @Test
