@@ -17,6 +17,7 @@ import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.session.BrowserSession;
 import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.net.URI;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class AuthorizationFlow {
     static final OAuthError UNKNOWN_REQUEST = new OAuthError(StandardErrorCode.INVALID_REQUEST,
             "The sign-in request is unknown or has expired.");
     static final OAuthError UNKNOWN_CLIENT = new OAuthError(StandardErrorCode.INVALID_CLIENT, "The client is not known.");
+    static final OAuthError OTHER_SUBJECT = new OAuthError(StandardErrorCode.ACCESS_DENIED,
+            "The user who signed in is not the one the claims request names.");
     static final OAuthError SESSION_MISMATCH = new OAuthError(StandardErrorCode.INVALID_REQUEST,
             "The browser session does not match the sign-in request.");
 
@@ -148,7 +151,18 @@ public final class AuthorizationFlow {
         if (client.firstParty()) {
             return false;
         }
+        // OIDC Core §5.5: claims asked for one by one, beyond what the scopes release, are not
+        // remembered with the consent: the user sees them, and agrees, each time.
+        if (!claimsBeyondScopes(request).isEmpty()) {
+            return true;
+        }
         return consents.find(user.subject(), client.id()).map(consent -> !consent.covers(request.scope())).orElse(true);
+    }
+
+    /** The claims {@code request} asks for one by one that its scope does not release, sorted. */
+    List<String> claimsBeyondScopes(AuthorizationRequest request) {
+        Set<String> released = StandardClaims.claimsOf(request.scope());
+        return request.claims().allNames().stream().filter(name -> !released.contains(name)).sorted().toList();
     }
 
     /** Remembers that the user allowed the requested scope, on top of what was allowed before. */
@@ -179,13 +193,21 @@ public final class AuthorizationFlow {
         codes.save(new AuthorizationCode(TokenHash.of(code), client.id(), request.redirectUri(), request.scope(),
                 user.subject(), user.authTime(), request.codeChallenge(), request.nonce(),
                 Optional.of(BrowserSession.sidOf(user.sessionIdHash())), values.identifier(), now,
-                now.plus(client.lifetimes().authorizationCode())));
+                now.plus(client.lifetimes().authorizationCode()), request.claims()));
         return responses.code(request, code);
     }
 
     /** What a just signed-in user sees next, without a session cookie yet: the consent page or the code. */
     AuthorizationStep afterSignIn(String requestId, PendingAuthorization signedIn, Client client) {
         Authentication user = signedIn.authentication().orElseThrow();
+        // OIDC Core §5.5.1: never answer for another user than the sub the claims request names.
+        Optional<String> required = signedIn.request().claims().requiredSubject();
+        if (required.isPresent() && !required.get().equals(user.subject().value())) {
+            if (!takePending(signedIn)) {
+                return new AuthorizationStep.ErrorPage(UNKNOWN_REQUEST);
+            }
+            return responses.error(signedIn.request(), OTHER_SUBJECT);
+        }
         if (needsConsent(signedIn.request(), client, user)) {
             updatePending(signedIn);
             return new AuthorizationStep.Interaction(AuthorizationStep.Page.CONSENT, requestId);

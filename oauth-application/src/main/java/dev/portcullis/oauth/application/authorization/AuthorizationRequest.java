@@ -4,6 +4,7 @@ import dev.portcullis.oauth.domain.authorization.CodeChallenge;
 import dev.portcullis.oauth.domain.authorization.ResponseMode;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +31,12 @@ import java.util.Set;
  * @param acrValues     the {@code acr_values} as sent, syntax-checked and recorded only: password sign-in
  *                      is the only method, so no {@code acr} claim is issued and {@code amr} says
  *                      {@code pwd} (OIDC Core §2, §3.1.2.1: the values are voluntary); empty when none
+ * @param claims        the individual claims asked for with the {@code claims} parameter (OIDC Core §5.5)
  */
 public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
                                    ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                                    Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
-                                   List<String> uiLocales, List<String> acrValues) {
+                                   List<String> uiLocales, List<String> acrValues, ClaimsRequest claims) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(clientId, "clientId");
@@ -49,5 +51,15 @@ public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseM
         Objects.requireNonNull(loginHint, "loginHint");
         uiLocales = List.copyOf(uiLocales);
         acrValues = List.copyOf(acrValues);
+        Objects.requireNonNull(claims, "claims");
+    }
+
+    /** A request without the {@code claims} parameter. */
+    public AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
+                                ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                                Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
+                                List<String> uiLocales, List<String> acrValues) {
+        this(clientId, redirectUri, responseMode, state, scope, codeChallenge, nonce, prompt, maxAge, loginHint,
+                uiLocales, acrValues, ClaimsRequest.NONE);
     }
 }

@@ -13,6 +13,8 @@ import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
+import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Username;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class AuthorizationRequestValidator {
     /** The parameters a repeat of which is refused (RFC 6749 §3.1); unknown ones are ignored. */
     private static final List<String> KNOWN = List.of("client_id", "redirect_uri", "response_type", "response_mode",
             "state", "scope", "code_challenge", "code_challenge_method", "prompt", "max_age", "nonce", "login_hint",
-            "request", "request_uri", "ui_locales", "acr_values");
+            "request", "request_uri", "ui_locales", "acr_values", "claims");
 
     static final int MAX_NONCE_LENGTH = 512;
 
@@ -114,8 +116,10 @@ final class AuthorizationRequestValidator {
             Optional<String> loginHint = single(parameters, "login_hint").filter(Username::isValid);
             List<String> uiLocales = UiLocales.parse(single(parameters, "ui_locales"));
             List<String> acrValues = AcrValues.read(single(parameters, "acr_values"), client.id());
+            ClaimsRequest claims = ClaimsParameter.parse(single(parameters, "claims"),
+                    scope.contains(StandardClaims.OPENID));
             return new Validated.Accepted(new AuthorizationRequest(client.id(), redirectUri, responseMode, state, scope,
-                    challenge, nonce, prompt, maxAge, loginHint, uiLocales, acrValues), client);
+                    challenge, nonce, prompt, maxAge, loginHint, uiLocales, acrValues, claims), client);
         } catch (OAuthException e) {
             return new Validated.Rejected(errors.error(redirectUri, responseMode, state, e.error()));
         }

@@ -88,15 +88,17 @@ public sealed interface AuthorizationStep {
      * @param clientName the client's {@code client_name}
      * @param scopes     the requested scopes with their descriptions (empty when not defined)
      * @param uiLocales  the request's valid {@code ui_locales}, preferred first (OIDC Core §3.1.2.1)
+     * @param claims     the claims asked for one by one (OIDC Core §5.5) that the scopes do not release, sorted
      */
     record ConsentPage(String requestId, String csrfToken, String clientName, List<ScopeDefinition> scopes,
-                       List<String> uiLocales) implements AuthorizationStep {
+                       List<String> uiLocales, List<String> claims) implements AuthorizationStep {
         public ConsentPage {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(csrfToken, "csrfToken");
             Objects.requireNonNull(clientName, "clientName");
             scopes = List.copyOf(scopes);
             uiLocales = List.copyOf(uiLocales);
+            claims = List.copyOf(claims);
         }
     }
 

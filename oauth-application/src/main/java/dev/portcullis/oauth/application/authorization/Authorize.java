@@ -91,8 +91,12 @@ public final class Authorize {
     }
 
     // OIDC Core §3.1.2.1: prompt=login asks again; max_age bounds the age of the authentication.
+    // §5.5.1: a claims request naming another sub must not be answered from this user's session.
     private boolean mustSignInAgain(AuthorizationRequest request, BrowserSession session) {
         if (request.prompt().contains(Prompt.LOGIN)) {
+            return true;
+        }
+        if (request.claims().requiredSubject().filter(sub -> !sub.equals(session.subject().value())).isPresent()) {
             return true;
         }
         return request.maxAge().map(maxAge -> session.authTime().plus(maxAge).isBefore(flow.now())).orElse(false);

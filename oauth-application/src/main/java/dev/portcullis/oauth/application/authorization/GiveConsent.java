@@ -56,7 +56,8 @@ public final class GiveConsent {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_CLIENT);
         }
         return new AuthorizationStep.ConsentPage(requestId, pending.get().csrfToken(), client.get().name(),
-                flow.describe(pending.get().request()), pending.get().request().uiLocales());
+                flow.describe(pending.get().request()), pending.get().request().uiLocales(),
+                flow.claimsBeyondScopes(pending.get().request()));
     }
 
     /**

@@ -118,8 +118,9 @@ public final class DescribeServer {
         metadata.put("id_token_signing_alg_values_supported", enabledAlgorithms().stream()
                 .map(SigningAlgorithm::jwsName).toList());
         metadata.put("claims_supported", claimsSupported());
-        // OIDC Core §5.5, §6: the claims, request and request_uri parameters are not supported.
-        metadata.put("claims_parameter_supported", false);
+        // OIDC Core §5.5: the claims parameter is honoured where the user's claims can be read (the
+        // server that serves userinfo has an Identity Backend); §6: request objects are not supported.
+        metadata.put("claims_parameter_supported", userinfoServed);
         metadata.put("request_parameter_supported", false);
         metadata.put("request_uri_parameter_supported", false);
     }

@@ -1,9 +1,14 @@
 package dev.portcullis.oauth.application.key;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The 256-bit AES key that encrypts signing private keys at rest. Supplied by the environment,
@@ -46,6 +51,28 @@ public final class MasterKey {
     /** The key in standard base64, for writing to a development key file. */
     public String toBase64() {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * A 256-bit HMAC-SHA256 key for one {@code purpose}, derived from this key (HKDF-Expand of
+     * RFC 5869 §2.3 with the master key as PRK, {@code purpose} as info, one block): every instance
+     * sharing the master key derives the same key, and keys of different purposes are independent.
+     *
+     * @param purpose what the key is for, e.g. {@code refresh-token-successor}; never empty
+     */
+    public SecretKey derive(String purpose) {
+        if (Objects.requireNonNull(purpose, "purpose").isEmpty()) {
+            throw new IllegalArgumentException("purpose must not be empty");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+            mac.update(("portcullis/" + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return new SecretKeySpec(mac.doFinal(), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
     }
 
     byte[] bytes() {

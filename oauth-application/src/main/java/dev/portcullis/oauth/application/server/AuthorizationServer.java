@@ -25,6 +25,7 @@ import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
 import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -61,10 +62,12 @@ public final class AuthorizationServer {
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
-        JwtAccessTokens accessTokens = builder.refreshTokens() == null
+        JwtAccessTokens minting = builder.refreshTokens() == null
                 ? new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock())
                 : new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock(),
                         builder.refreshTokens());
+        JwtAccessTokens accessTokens = builder.identityBackend() == null
+                ? minting : minting.withClaimsFrom(builder.identityBackend());
         ClientAuthenticator authenticator = new ClientAuthenticator(
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
                 new SecretVerificationCache(random, 10_000));
@@ -138,6 +141,7 @@ public final class AuthorizationServer {
         }
         if (GrantType.REFRESH_TOKEN.equals(type)) {
             return new RefreshTokenGrantHandler(Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
+                    new RefreshTokenSuccessors(builder.masterKey().derive(RefreshTokenSuccessors.KEY_PURPOSE)),
                     builder.clock(), builder.refreshTokenGracePeriod());
         }
         if (GrantType.AUTHORIZATION_CODE.equals(type)) {

@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Mints OpenID Connect ID tokens (OIDC Core §2) for the token endpoint. The ID token is kept
  * minimal: the user's profile, email, address and phone claims are served by userinfo, because OIDC
- * Core §5.4 puts them in the ID token only when no access token is issued, which never happens here.
+ * Core §5.4 puts them in the ID token only when no access token is issued, which never happens here;
+ * claims the request asked for in the ID token with the {@code claims} parameter (§5.5) are added.
  * Thread-safe.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OIDC Core §2</a>
@@ -41,9 +42,11 @@ final class IdTokens {
 
     /**
      * The ID token of {@code grant}, issued with {@code accessToken} at {@code now}, expiring when
-     * the access token does.
+     * the access token does, with {@code requested}: the user's values of the claims the grant asked
+     * for one by one (OIDC Core §5.5), which never replace a claim set here.
      */
-    TokenValue mint(Client client, UserGrant grant, TokenValue accessToken, Instant now, Instant expiresAt) {
+    TokenValue mint(Client client, UserGrant grant, TokenValue accessToken, Instant now, Instant expiresAt,
+                    Map<String, Object> requested) {
         SigningAlgorithm algorithm = client.idTokenSigningAlgorithm().orElse(DEFAULT_ALGORITHM);
         // OIDC Core §2: iss, sub, aud, exp, iat REQUIRED; auth_time, nonce, amr when known.
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ final class IdTokens {
         claims.put("at_hash", atHash(algorithm, accessToken));
         // OIDC Front-Channel Logout §3: the session the user approved in.
         grant.sessionId().ifPresent(sid -> claims.put("sid", sid));
+        requested.forEach(claims::putIfAbsent);
         return new TokenValue(signer.sign(algorithm, TYPE, claims));
     }
 

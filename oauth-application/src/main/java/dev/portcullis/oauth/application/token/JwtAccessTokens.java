@@ -6,6 +6,7 @@ import dev.portcullis.oauth.domain.event.TokenIssued;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.EventPublisher;
+import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.TokenSigner;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Mints RFC 9068 JWT access tokens, the opaque refresh tokens of user grants, and the ID tokens
@@ -36,6 +38,12 @@ public final class JwtAccessTokens {
     /** RFC 9068 §2.1: the {@code typ} header of a JWT access token. */
     public static final String TYPE = "at+jwt";
 
+    /**
+     * The private claim (RFC 7519 §4.3) of an access token that lists the claims its grant asked
+     * for one by one for UserInfo (OIDC Core §5.5), so that {@code /userinfo} releases them.
+     */
+    public static final String USERINFO_CLAIMS = "userinfo_claims";
+
     private final ServerSettings settings;
     private final String issuer;
     private final TokenSigner signer;
@@ -44,6 +52,7 @@ public final class JwtAccessTokens {
     private final Clock clock;
     private final Optional<RefreshTokenRepository> refreshTokens;
     private final IdTokens idTokens;
+    private final Optional<IdentityBackend> identities;
 
     /**
      * Access tokens only: enough for grants without a user, such as client_credentials. A user
@@ -63,6 +72,12 @@ public final class JwtAccessTokens {
 
     private JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
                             EventPublisher events, Clock clock, Optional<RefreshTokenRepository> refreshTokens) {
+        this(settings, signer, values, events, clock, refreshTokens, Optional.empty());
+    }
+
+    private JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
+                            EventPublisher events, Clock clock, Optional<RefreshTokenRepository> refreshTokens,
+                            Optional<IdentityBackend> identities) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.issuer = settings.issuer().toString();
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -71,6 +86,16 @@ public final class JwtAccessTokens {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refreshTokens = refreshTokens;
         this.idTokens = new IdTokens(issuer, signer);
+        this.identities = identities;
+    }
+
+    /**
+     * These minting rules, with ID tokens that carry the claims a grant asked for one by one
+     * (OIDC Core §5.5) read from {@code identities}. Without it such claims are left out.
+     */
+    public JwtAccessTokens withClaimsFrom(IdentityBackend identities) {
+        return new JwtAccessTokens(settings, signer, values, events, clock, refreshTokens,
+                Optional.of(Objects.requireNonNull(identities, "identities")));
     }
 
     /** An issuer bound to {@code client}, for one request. */
@@ -90,7 +115,7 @@ public final class JwtAccessTokens {
         public TokenResponse accessTokenOnly(AccessGrant grant) {
             requireBoundClient(grant);
             Instant now = Instant.now(clock);
-            AccessToken token = sign(client, grant, Optional.empty(), now);
+            AccessToken token = sign(client, grant, Optional.empty(), Set.of(), now);
             publish(now, grant, token);
             return new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), Optional.empty());
         }
@@ -100,13 +125,14 @@ public final class JwtAccessTokens {
             AccessGrant access = grant.accessGrant();
             requireBoundClient(access);
             Instant now = Instant.now(clock);
-            AccessToken token = sign(client, access, Optional.of(grant.authTime()), now);
+            AccessToken token = sign(client, access, Optional.of(grant.authTime()), grant.claims().userinfo(), now);
             Optional<TokenValue> refresh = refreshTokenDue(client, grant)
                     ? Optional.of(storeRefreshToken(client, grant, now))
                     : Optional.empty();
             // OIDC Core §3.1.3.3 with openid; §12.2 on refresh, with the same sub and auth_time.
             Optional<TokenValue> idToken = grant.isOpenId()
-                    ? Optional.of(idTokens.mint(client, grant, token.value(), now, token.expiresAt()))
+                    ? Optional.of(idTokens.mint(client, grant, token.value(), now, token.expiresAt(),
+                            requestedIdTokenClaims(grant)))
                     : Optional.empty();
             publish(now, access, token);
             TokenResponse response = new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(),
@@ -132,7 +158,28 @@ public final class JwtAccessTokens {
         return !grant.isOpenId() || grant.refreshTokenScope().contains(StandardClaims.OFFLINE_ACCESS);
     }
 
-    private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Instant now) {
+    /**
+     * OIDC Core §5.5: the values of the claims the grant asked for in the ID token, those the user
+     * has; none without an Identity Backend or when the user is gone.
+     *
+     * @throws dev.portcullis.oauth.domain.error.ServiceUnavailableException when the backend cannot answer
+     */
+    private Map<String, Object> requestedIdTokenClaims(UserGrant grant) {
+        Set<String> names = grant.claims().idToken();
+        if (names.isEmpty() || identities.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> found = new LinkedHashMap<>();
+        identities.get().claims(grant.subject()).ifPresent(user -> user.claims().forEach((name, value) -> {
+            if (names.contains(name)) {
+                found.put(name, value);
+            }
+        }));
+        return found;
+    }
+
+    private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Set<String> userinfoClaims,
+                             Instant now) {
         Duration lifetime = client.lifetimes().accessToken();
         String jti = values.identifier();
         long iat = now.getEpochSecond();
@@ -151,6 +198,9 @@ public final class JwtAccessTokens {
         }
         // RFC 9068 §2.2.1: auth_time when the token is about an authenticated user.
         authTime.ifPresent(time -> claims.put("auth_time", time.getEpochSecond()));
+        if (!userinfoClaims.isEmpty()) {
+            claims.put(USERINFO_CLAIMS, userinfoClaims.stream().sorted().toList());
+        }
         SigningAlgorithm algorithm = client.accessTokenSigningAlgorithm().orElse(settings.signingAlgorithm());
         TokenValue token = new TokenValue(signer.sign(algorithm, TYPE, claims));
         return new AccessToken(token, jti, Instant.ofEpochSecond(exp), lifetime);
@@ -159,16 +209,31 @@ public final class JwtAccessTokens {
     private TokenValue storeRefreshToken(Client client, UserGrant grant, Instant now) {
         RefreshTokenRepository repository = refreshTokens.orElseThrow(() -> new IllegalStateException(
                 "client " + client.id() + " may use refresh_token but no refresh token repository is configured"));
-        // 256 bits from the generator; only the hash is stored (DESIGN.md "Storage").
-        TokenValue value = new TokenValue(values.tokenValue());
+        // A new family: 256 bits from the generator. A rotation: the successor derived from the
+        // presented token, the same for concurrent requests. Only the hash is stored (DESIGN.md "Storage").
+        TokenValue value = grant.family().map(RefreshFamily::successor)
+                .orElseGet(() -> new TokenValue(values.tokenValue()));
         // RFC 9700 §4.14.2: a rotated token continues its family, whose absolute end never moves;
         // each token also expires after the client's idle lifetime, but never after its family.
         Instant familyExpiresAt = grant.family().map(RefreshFamily::expiresAt)
                 .orElseGet(() -> now.plus(client.lifetimes().refreshToken()));
         Instant idleExpiresAt = now.plus(client.lifetimes().refreshTokenIdle());
         Instant expiresAt = idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
-        repository.save(new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(), grant.subject(),
-                grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt, Optional.empty(), false));
+        RefreshToken token = new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(),
+                grant.subject(), grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt,
+                Optional.empty(), false, grant.sessionId(), grant.authenticationMethods(), grant.claims());
+        try {
+            repository.save(token);
+        } catch (IllegalStateException duplicate) {
+            // A concurrent request presenting the same token within the grace period stored this
+            // successor first: the family has one live token, which both requests hand out.
+            boolean sameFamily = grant.family().isPresent() && repository.findByHash(token.tokenHash())
+                    .filter(stored -> stored.grantId().equals(grant.grantId()))
+                    .isPresent();
+            if (!sameFamily) {
+                throw duplicate;
+            }
+        }
         return value;
     }
 

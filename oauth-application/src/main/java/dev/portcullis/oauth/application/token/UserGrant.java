@@ -4,6 +4,7 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
@@ -29,10 +30,13 @@ import java.util.Optional;
  * @param sessionId the {@code sid} of the browser session the user approved in; empty without one
  * @param authenticationMethods the {@code amr} values (RFC 8176 §2) of the user's authentication,
  *                  e.g. {@code pwd}; empty when unknown
+ * @param claims    the individual claims the authorization request asked for (OIDC Core §5.5): the
+ *                  ID token carries those asked for it, the access token the names of those asked
+ *                  for UserInfo; both are kept with the refresh token family
  */
 public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                         GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
-                        Optional<String> sessionId, List<String> authenticationMethods) {
+                        Optional<String> sessionId, List<String> authenticationMethods, ClaimsRequest claims) {
 
     public UserGrant {
         Objects.requireNonNull(subject, "subject");
@@ -45,9 +49,18 @@ public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Inst
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(sessionId, "sessionId");
         authenticationMethods = List.copyOf(authenticationMethods);
+        Objects.requireNonNull(claims, "claims");
         if (grantId.isEmpty()) {
             throw new IllegalArgumentException("grantId must not be empty");
         }
+    }
+
+    /** A grant without a claims request. */
+    public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
+                     GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
+                     Optional<String> sessionId, List<String> authenticationMethods) {
+        this(subject, clientId, scope, authTime, grantId, grantType, family, nonce, sessionId, authenticationMethods,
+                ClaimsRequest.NONE);
     }
 
     /** A grant without nonce, session or known authentication methods, e.g. a refresh. */

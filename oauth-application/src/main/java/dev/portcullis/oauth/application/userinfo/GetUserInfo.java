@@ -19,6 +19,7 @@ import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.TokenValue;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
 import dev.portcullis.oauth.domain.user.UserClaims;
@@ -26,6 +27,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,7 +94,8 @@ public final class GetUserInfo {
      *
      * @param accessToken the bearer token as the client sent it
      * @return the user's subject, and the claims of {@link StandardClaims#releasedBy} for the
-     *         token's scope ({@code sub} is not among the claims: it is the subject)
+     *         token's scope plus those its grant asked for one by one (OIDC Core §5.5, the token's
+     *         {@value JwtAccessTokens#USERINFO_CLAIMS}); {@code sub} is not among the claims: it is the subject
      * @throws OAuthException {@code invalid_token} when the token is not a valid, live access token of
      *         this server or its user is gone; {@code insufficient_scope} when it lacks {@code openid}
      *         (RFC 6750 §3.1)
@@ -109,7 +114,24 @@ public final class GetUserInfo {
         }
         UserClaims user = identities.claims(subject).orElseThrow(
                 () -> refused(UNKNOWN_USER, "subject unknown to the backend: sub=" + subject));
-        return new UserClaims(subject, StandardClaims.releasedBy(scope, user));
+        Map<String, Object> released = new LinkedHashMap<>(StandardClaims.releasedBy(scope, user));
+        Set<String> requested = requestedClaims(claims);
+        user.claims().forEach((name, value) -> {
+            if (requested.contains(name) && ClaimsRequest.isUsableName(name)) {
+                released.putIfAbsent(name, value);
+            }
+        });
+        return new UserClaims(subject, released);
+    }
+
+    /** OIDC Core §5.5: the claims the token's grant asked for one by one; a malformed list is none. */
+    private static Set<String> requestedClaims(JWTClaimsSet claims) {
+        Object value = claims.getClaim(JwtAccessTokens.USERINFO_CLAIMS);
+        if (!(value instanceof List<?> names)) {
+            return Set.of();
+        }
+        return names.stream().filter(String.class::isInstance).map(String.class::cast)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Parses the token and checks its header and signature (RFC 9068 §4 steps 1, 3, 4). */

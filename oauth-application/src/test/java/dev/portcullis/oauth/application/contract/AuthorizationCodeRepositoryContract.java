@@ -12,11 +12,13 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,8 @@ public abstract class AuthorizationCodeRepositoryContract {
                 URI.create("https://client.example.com/cb?x=1&y=%20"), ScopeSet.of("read", "openid", "profile", "admin:all"),
                 new Subject("user-" + value), T0.minusSeconds(300).plusNanos(123_000),
                 Optional.of(new CodeChallenge(CodeChallengeMethod.S256, CHALLENGE)), Optional.of("n-0S6_WzA2Mj \"é\""),
-                Optional.of("sid-" + value), "grant-" + value, T0, expiresAt);
+                Optional.of("sid-" + value), "grant-" + value, T0, expiresAt,
+                new ClaimsRequest(Set.of("email", "http://example.info/claims/groups"), Set.of("name"), Optional.empty()));
     }
 
     private static AuthorizationCode code(String value) {

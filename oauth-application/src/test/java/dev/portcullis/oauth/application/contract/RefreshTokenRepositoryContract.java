@@ -10,10 +10,12 @@ import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,34 @@ public abstract class RefreshTokenRepositoryContract {
         Optional<RefreshToken> found = repository.findByHash(TokenHash.of("unknown"));
 
         assertEquals(Optional.empty(), found);
+    }
+
+    @Test
+    void saveWhenSessionAuthenticationMethodsAndClaimsThenTheyRoundTrip() { // OIDC Core §12.2: carried into refresh ID tokens
+        RefreshToken token = new RefreshToken(TokenHash.of("rt-sid"), "grant-sid", new ClientId("client"),
+                new Subject("user"), ScopeSet.of("openid", "offline_access"), T0.minusSeconds(600), T0,
+                T0.plusSeconds(86_400), T0.plusSeconds(86_400), Optional.empty(), false, Optional.of("session-1"),
+                List.of("pwd", "otp"), new ClaimsRequest(Set.of("email", "birthdate"), Set.of("name"), Optional.empty()));
+
+        repository.save(token);
+
+        RefreshToken found = find(token).orElseThrow();
+        assertEquals(Optional.of("session-1"), found.sessionId());
+        assertEquals(List.of("pwd", "otp"), found.authenticationMethods());
+        assertEquals(Set.of("email", "birthdate"), found.claims().userinfo()); // OIDC Core §5.5
+        assertEquals(Set.of("name"), found.claims().idToken());
+    }
+
+    @Test
+    void saveWhenNoSessionNorAuthenticationMethodsThenEmptyOnRead() {
+        RefreshToken token = token("rt-no-sid", "grant-no-sid");
+
+        repository.save(token);
+
+        RefreshToken found = find(token).orElseThrow();
+        assertEquals(Optional.empty(), found.sessionId());
+        assertEquals(List.of(), found.authenticationMethods());
+        assertTrue(found.claims().isEmpty());
     }
 
     @Test

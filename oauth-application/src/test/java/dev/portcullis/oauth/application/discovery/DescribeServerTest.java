@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -83,7 +84,7 @@ class DescribeServerTest {
         assertEquals(List.of("public"), metadata.get("subject_types_supported"));
         assertEquals(List.of("RS256"), metadata.get("id_token_signing_alg_values_supported"));
         assertEquals(ID_TOKEN_CLAIMS, metadata.get("claims_supported"));
-        assertEquals(false, metadata.get("claims_parameter_supported"));
+        assertEquals(false, metadata.get("claims_parameter_supported")); // OIDC Core §5.5: no claims to read
         assertEquals(false, metadata.get("request_parameter_supported"));
         assertEquals(false, metadata.get("request_uri_parameter_supported"));
         assertFalse(metadata.containsKey("userinfo_endpoint"));
@@ -109,6 +110,7 @@ class DescribeServerTest {
         OIDCProviderMetadata parsed = OIDCProviderMetadata.parse(JSONObjectUtils.toJSONString(metadata));
         assertEquals(URI.create("https://as.example.com/userinfo"), parsed.getUserInfoEndpointURI());
         assertEquals(URI.create("https://as.example.com/logout"), parsed.getEndSessionEndpointURI());
+        assertTrue(parsed.supportsClaimsParam()); // OIDC Core §5.5
     }
 
     private static final List<String> ID_TOKEN_CLAIMS =

@@ -122,4 +122,33 @@ class MasterKeyTest {
 
         assertArrayEquals(BYTES, key.bytes());
     }
+
+    @Test
+    void deriveWhenSamePurposeThenSameKeyAcrossInstances() { // every instance sharing the master key agrees
+        MasterKey one = MasterKey.fromBase64(Base64.getEncoder().encodeToString(BYTES));
+        MasterKey other = MasterKey.fromBase64(Base64.getEncoder().encodeToString(BYTES));
+
+        assertArrayEquals(one.derive("purpose").getEncoded(), other.derive("purpose").getEncoded());
+        assertEquals(32, one.derive("purpose").getEncoded().length);
+    }
+
+    @Test
+    void deriveWhenOtherPurposeOrOtherMasterKeyThenOtherKey() {
+        MasterKey key = MasterKey.fromBase64(Base64.getEncoder().encodeToString(BYTES));
+        MasterKey random = MasterKey.generate(new SecureRandom());
+
+        assertNotEquals(Base64.getEncoder().encodeToString(key.derive("a").getEncoded()),
+                Base64.getEncoder().encodeToString(key.derive("b").getEncoded()));
+        assertNotEquals(Base64.getEncoder().encodeToString(key.derive("a").getEncoded()),
+                Base64.getEncoder().encodeToString(random.derive("a").getEncoded()));
+        assertNotEquals(Base64.getEncoder().encodeToString(key.derive("a").getEncoded()),
+                Base64.getEncoder().encodeToString(BYTES), "the derived key is not the master key");
+    }
+
+    @Test
+    void deriveWhenPurposeEmptyThenIllegalArgumentException() {
+        MasterKey key = MasterKey.generate(new SecureRandom());
+
+        assertThrows(IllegalArgumentException.class, () -> key.derive(""));
+    }
 }

@@ -25,9 +25,17 @@ import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
+import dev.portcullis.oauth.domain.token.TokenValue;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
+import dev.portcullis.oauth.domain.user.Password;
 import dev.portcullis.oauth.domain.user.Subject;
+import dev.portcullis.oauth.domain.user.UserClaims;
+import dev.portcullis.oauth.domain.user.Username;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -40,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +156,7 @@ class JwtAccessTokensIdTokenTest {
     void forUserWhenRefreshOfOpenIdFamilyThenIdTokenWithSameSubAndAuthTimeWithoutNonce() throws Exception { // §12.2
         UserGrant refresh = new UserGrant(new Subject("user-1"), CLIENT.id(), ScopeSet.of("read"), AUTH_TIME, "grant-1",
                 GrantType.REFRESH_TOKEN, Optional.of(new RefreshFamily(ScopeSet.of("openid", "offline_access", "read"),
-                NOW.plus(Duration.ofDays(5)))));
+                NOW.plus(Duration.ofDays(5)), new TokenValue("successor"))));
 
         TokenResponse response = tokens.issuerFor(CLIENT).forUser(refresh).response();
 
@@ -165,6 +174,74 @@ class JwtAccessTokensIdTokenTest {
                         GrantType.CLIENT_CREDENTIALS));
 
         assertEquals(Optional.empty(), response.idToken());
+    }
+
+    @Test
+    void forUserWhenClaimsRequestedForTheIdTokenThenTheUsersValuesAdded() throws Exception { // OIDC Core §5.5
+        JwtAccessTokens withClaims = tokens.withClaimsFrom(new OneUser(Map.of("email", "alice@example.com",
+                "name", "Alice", "iss", "https://evil.example")));
+
+        TokenResponse response = withClaims.issuerFor(CLIENT).forUser(claimsGrant(
+                new ClaimsRequest(Set.of("birthdate"), Set.of("email", "phone_number"), Optional.empty()))).response();
+
+        Map<String, Object> claims = payload(response);
+        assertEquals("alice@example.com", claims.get("email"));
+        assertFalse(claims.containsKey("phone_number"), "a claim the user does not have is left out");
+        assertFalse(claims.containsKey("name"), "only what was asked for");
+        assertFalse(claims.containsKey("birthdate"), "asked for UserInfo, not the ID token");
+        assertEquals("user-1", claims.get("sub"));
+        assertEquals(TestServers.ISSUER.toString(), claims.get("iss"));
+    }
+
+    @Test
+    void forUserWhenClaimsRequestedForUserInfoThenAccessTokenNamesThem() throws Exception { // OIDC Core §5.5
+        TokenResponse response = tokens.issuerFor(CLIENT).forUser(claimsGrant(
+                new ClaimsRequest(Set.of("email", "birthdate"), Set.of(), Optional.empty()))).response();
+
+        Map<String, Object> access = SignedJWT.parse(response.accessToken().value()).getPayload().toJSONObject();
+        assertEquals(List.of("birthdate", "email"), access.get(JwtAccessTokens.USERINFO_CLAIMS));
+    }
+
+    @Test
+    void forUserWhenNoClaimsRequestThenAccessTokenWithoutUserinfoClaims() throws Exception {
+        TokenResponse response = tokens.issuerFor(CLIENT).forUser(codeGrant(CLIENT, ScopeSet.of("openid"))).response();
+
+        Map<String, Object> access = SignedJWT.parse(response.accessToken().value()).getPayload().toJSONObject();
+        assertFalse(access.containsKey(JwtAccessTokens.USERINFO_CLAIMS));
+    }
+
+    @Test
+    void forUserWhenClaimsRequestedAndRefreshTokenIssuedThenTheFamilyKeepsThem() { // OIDC Core §5.5, §12.2
+        ClaimsRequest requested = new ClaimsRequest(Set.of("email"), Set.of("name"), Optional.empty());
+
+        TokenResponse response = tokens.issuerFor(CLIENT).forUser(new UserGrant(new Subject("user-1"), CLIENT.id(),
+                ScopeSet.of("openid", "offline_access"), AUTH_TIME, "grant-1", GrantType.AUTHORIZATION_CODE,
+                Optional.empty(), Optional.empty(), Optional.of(SID), List.of("pwd"), requested)).response();
+
+        RefreshToken stored = refreshTokens.findByHash(TokenHash.of(response.refreshToken().orElseThrow().value()))
+                .orElseThrow();
+        assertEquals(requested.userinfo(), stored.claims().userinfo());
+        assertEquals(requested.idToken(), stored.claims().idToken());
+    }
+
+    private static UserGrant claimsGrant(ClaimsRequest claims) {
+        return new UserGrant(new Subject("user-1"), CLIENT.id(), ScopeSet.of("openid"), AUTH_TIME, "grant-1",
+                GrantType.AUTHORIZATION_CODE, Optional.empty(), Optional.of("n-0S6_WzA2Mj"), Optional.of(SID),
+                List.of("pwd"), claims);
+    }
+
+    /** An Identity Backend that knows one user, user-1, with {@code claims}. */
+    private record OneUser(Map<String, Object> claims) implements IdentityBackend {
+        @Override
+        public Optional<UserClaims> verifyPassword(Username username, Password password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<UserClaims> claims(Subject subject) {
+            return "user-1".equals(subject.value())
+                    ? Optional.of(new UserClaims(subject, claims)) : Optional.empty();
+        }
     }
 
     private static UserGrant codeGrant(Client client, ScopeSet scope) {

@@ -23,6 +23,7 @@ import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenReposit
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
@@ -86,6 +87,27 @@ class GetUserInfoTest {
         UserClaims released = userInfo.userInfo(RING.sign(claims("openid profile address")));
 
         assertEquals(Map.of("name", "Alice Liddell", "address", Map.of("country", "GB")), released.claims());
+    }
+
+    @Test
+    void userInfoWhenClaimsRequestedOneByOneThenReleasedBesideTheScopes() { // OIDC Core §5.5
+        Map<String, Object> claims = claims("openid email");
+        claims.put(JwtAccessTokens.USERINFO_CLAIMS, List.of("phone_number", "nickname"));
+
+        UserClaims released = userInfo.userInfo(RING.sign(claims));
+
+        assertEquals(Map.of("email", "alice@example.com", "email_verified", true, "phone_number", "+1 555 0100"),
+                released.claims(), "nickname is asked for but the user has none");
+    }
+
+    @Test
+    void userInfoWhenRequestedClaimsNotAListThenOnlyTheScopes() {
+        Map<String, Object> claims = claims("openid");
+        claims.put(JwtAccessTokens.USERINFO_CLAIMS, "phone_number");
+
+        UserClaims released = userInfo.userInfo(RING.sign(claims));
+
+        assertEquals(Map.of(), released.claims());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.portcullis.oauth.domain.authorization;
 
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.net.URI;
 import java.time.Instant;
@@ -27,10 +28,13 @@ import java.util.Optional;
  *                      together when the code is replayed (RFC 6749 §4.1.2)
  * @param issuedAt      when the code was issued
  * @param expiresAt     when it stops being redeemable
+ * @param claims        the individual claims the request asked for (OIDC Core §5.5), for the ID
+ *                      token and UserInfo
  */
 public record AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
                                 Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
-                                Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
+                                Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt,
+                                ClaimsRequest claims) {
 
     public AuthorizationCode {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -45,9 +49,18 @@ public record AuthorizationCode(String codeHash, ClientId clientId, URI redirect
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(claims, "claims");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a code must expire after it is issued");
         }
+    }
+
+    /** A code without a claims request. */
+    public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                             Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                             Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
+        this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, sessionId, grantId,
+                issuedAt, expiresAt, ClaimsRequest.NONE);
     }
 
     /** A code issued outside a browser session, without {@code sid}. */

@@ -2,8 +2,10 @@ package dev.portcullis.oauth.domain.token;
 
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,10 +27,18 @@ import java.util.Optional;
  *                        absolute refresh token lifetime; rotation never extends it
  * @param usedAt          when it was used (and so rotated); empty while unused
  * @param revoked         whether it was revoked
+ * @param sessionId       the {@code sid} of the browser session the family was granted in, carried
+ *                        into the ID tokens minted on refresh; empty without one
+ * @param authenticationMethods the {@code amr} values (RFC 8176 §2) of the user's authentication
+ *                        that started the family, carried into the ID tokens minted on refresh
+ *                        (OIDC Core §12.2); empty when unknown
+ * @param claims          the individual claims the family's authorization request asked for (OIDC
+ *                        Core §5.5), released by the ID tokens and access tokens minted on refresh
  */
 public record RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
                            Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
-                           Optional<Instant> usedAt, boolean revoked) {
+                           Optional<Instant> usedAt, boolean revoked, Optional<String> sessionId,
+                           List<String> authenticationMethods, ClaimsRequest claims) {
 
     public RefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");
@@ -41,9 +51,26 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
         Objects.requireNonNull(usedAt, "usedAt");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(claims, "claims");
+        authenticationMethods = List.copyOf(authenticationMethods);
+        for (String method : authenticationMethods) {
+            // RFC 8176 §1: amr values are case-sensitive strings; ours never hold white space.
+            if (method.isEmpty() || method.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("an amr value must be non-empty without white space");
+            }
+        }
         if (expiresAt.isAfter(familyExpiresAt)) {
             throw new IllegalArgumentException("expiresAt must not be after familyExpiresAt");
         }
+    }
+
+    /** A token of a family granted without a browser session and with unknown authentication methods. */
+    public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
+                        Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
+                        Optional<Instant> usedAt, boolean revoked) {
+        this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, familyExpiresAt, usedAt,
+                revoked, Optional.empty(), List.of(), ClaimsRequest.NONE);
     }
 
     /** An unused token that is the first of its family, or whose family ends when it does. */
@@ -61,12 +88,12 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
     /** A copy marked used at {@code now}. */
     public RefreshToken withUsedAt(Instant now) {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, Optional.of(now), revoked);
+                familyExpiresAt, Optional.of(now), revoked, sessionId, authenticationMethods, claims);
     }
 
     /** A revoked copy. */
     public RefreshToken withRevoked() {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, usedAt, true);
+                familyExpiresAt, usedAt, true, sessionId, authenticationMethods, claims);
     }
 }

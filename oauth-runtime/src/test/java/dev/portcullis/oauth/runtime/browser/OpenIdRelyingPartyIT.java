@@ -23,11 +23,14 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.ClaimRequirement;
+import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -155,6 +158,52 @@ class OpenIdRelyingPartyIT {
         AuthorizationResponse afterLogout = AuthorizationResponse.parse(URI.create(
                 browser.get(silent).headers().firstValue("Location").orElseThrow()));
         assertEquals("login_required", afterLogout.toErrorResponse().getErrorObject().getCode());
+    }
+
+    @Test
+    void relyingPartyWhenClaimsRequestedOneByOneThenIdTokenAndUserInfoCarryThemAcrossRefresh() throws Exception { // OIDC Core §5.5
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
+        assertTrue(provider.supportsClaimsParam());
+        ClientID clientId = new ClientID("rp");
+        CodeVerifier verifier = new CodeVerifier();
+        Nonce nonce = new Nonce();
+        State state = new State();
+        OIDCClaimsRequest claims = new OIDCClaimsRequest()
+                .withIDTokenClaimsRequest(new ClaimsSetRequest().add(new ClaimsSetRequest.Entry("name")
+                        .withClaimRequirement(ClaimRequirement.ESSENTIAL)))
+                .withUserInfoClaimsRequest(new ClaimsSetRequest().add("email").add("birthdate"));
+        URI authorize = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "offline_access"),
+                clientId, REDIRECT).endpointURI(provider.getAuthorizationEndpointURI())
+                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).claims(claims)
+                .build().toURI();
+
+        AuthorizationCode code = signIn(new FormBrowser(), authorize, state);
+        OIDCTokens tokens = tokens(new TokenRequest.Builder(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(clientId, new Secret(SECRET)),
+                new AuthorizationCodeGrant(code, REDIRECT, verifier)).build());
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL());
+        IDTokenClaimsSet idToken = validator.validate(tokens.getIDToken(), nonce);
+        UserInfo userInfo = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                (BearerAccessToken) tokens.getAccessToken()).toHTTPRequest().send()).toSuccessResponse().getUserInfo();
+        OIDCTokens refreshed = tokens(new TokenRequest.Builder(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(clientId, new Secret(SECRET)), new RefreshTokenGrant(tokens.getRefreshToken())).build());
+        IDTokenClaimsSet refreshedIdToken = validator.validate(refreshed.getIDToken(), null);
+        UserInfo refreshedUserInfo = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                (BearerAccessToken) refreshed.getAccessToken()).toHTTPRequest().send()).toSuccessResponse().getUserInfo();
+
+        assertEquals("Alice Liddell", idToken.getStringClaim("name"));
+        assertEquals(null, idToken.getStringClaim("email"), "email was asked for UserInfo only");
+        assertEquals("alice@example.com", userInfo.getEmailAddress());
+        assertEquals("1852-05-04", userInfo.getBirthdate());
+        assertEquals(null, userInfo.getName(), "neither the profile scope nor the claims request asked for name there");
+        // OIDC Core §12.2: the refreshed ID token keeps the authentication; the family keeps the claims request.
+        assertEquals("Alice Liddell", refreshedIdToken.getStringClaim("name"));
+        assertEquals(idToken.getStringClaim("sid"), refreshedIdToken.getStringClaim("sid"));
+        assertNotNull(refreshedIdToken.getStringClaim("sid"));
+        assertEquals(idToken.getStringListClaim("amr"), refreshedIdToken.getStringListClaim("amr"));
+        assertEquals(idToken.getAuthenticationTime(), refreshedIdToken.getAuthenticationTime());
+        assertEquals("alice@example.com", refreshedUserInfo.getEmailAddress());
     }
 
     private static AuthorizationCode signIn(FormBrowser browser, URI authorize, State state) throws Exception {

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.adapters.persistence.authorization;
 
 import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
+import dev.portcullis.oauth.adapters.persistence.database.ClaimsColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,6 +47,14 @@ public final class AuthorizationCodeEntity {
 
     @Column(name = "session_id", length = 64)
     String sessionId;
+
+    /** The claims asked for one by one for UserInfo (OIDC Core §5.5), see ClaimsColumns. */
+    @Column(name = "claims_userinfo", length = ClaimsColumns.MAX_LENGTH)
+    String claimsUserinfo;
+
+    /** The claims asked for one by one for the ID token (OIDC Core §5.5), see ClaimsColumns. */
+    @Column(name = "claims_id_token", length = ClaimsColumns.MAX_LENGTH)
+    String claimsIdToken;
 
     @Column(name = "grant_id", nullable = false, length = 255)
     String grantId;

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.persistence.authorization;
 
+import dev.portcullis.oauth.adapters.persistence.database.ClaimsColumns;
 import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
 import dev.portcullis.oauth.domain.authorization.CodeChallenge;
@@ -30,6 +31,8 @@ final class AuthorizationCodeEntityMapper {
         entity.codeChallengeMethod = code.codeChallenge().map(challenge -> challenge.method().value()).orElse(null);
         entity.nonce = code.nonce().orElse(null);
         entity.sessionId = code.sessionId().orElse(null);
+        entity.claimsUserinfo = ClaimsColumns.toColumn(code.claims().userinfo());
+        entity.claimsIdToken = ClaimsColumns.toColumn(code.claims().idToken());
         entity.grantId = code.grantId();
         entity.issuedAt = micros(code.issuedAt());
         entity.expiresAt = micros(code.expiresAt());
@@ -47,7 +50,8 @@ final class AuthorizationCodeEntityMapper {
                     ScopeColumn.fromColumn(entity.scope, "authorization code"), new Subject(entity.subject),
                     entity.authTime, challenge(entity), Optional.ofNullable(entity.nonce),
                     Optional.ofNullable(entity.sessionId), entity.grantId,
-                    entity.issuedAt, entity.expiresAt);
+                    entity.issuedAt, entity.expiresAt,
+                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored authorization code is not valid", e);
         }

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.adapters.persistence.token;
 
 import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
+import dev.portcullis.oauth.adapters.persistence.database.ClaimsColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -48,6 +49,21 @@ public final class RefreshTokenEntity {
 
     @Column(name = "revoked", nullable = false)
     boolean revoked;
+
+    @Column(name = "session_id", length = 64)
+    String sessionId;
+
+    /** The amr values, separated by single spaces; null when none are known. */
+    @Column(name = "amr", length = 255)
+    String authenticationMethods;
+
+    /** The claims asked for one by one for UserInfo (OIDC Core §5.5), see ClaimsColumns. */
+    @Column(name = "claims_userinfo", length = ClaimsColumns.MAX_LENGTH)
+    String claimsUserinfo;
+
+    /** The claims asked for one by one for the ID token (OIDC Core §5.5), see ClaimsColumns. */
+    @Column(name = "claims_id_token", length = ClaimsColumns.MAX_LENGTH)
+    String claimsIdToken;
 
     /** For Hibernate. */
     RefreshTokenEntity() {

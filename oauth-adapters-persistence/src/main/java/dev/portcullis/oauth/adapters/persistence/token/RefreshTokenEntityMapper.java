@@ -1,10 +1,12 @@
 package dev.portcullis.oauth.adapters.persistence.token;
 
+import dev.portcullis.oauth.adapters.persistence.database.ClaimsColumns;
 import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /** Converts between {@link RefreshToken} and {@link RefreshTokenEntity}. Stateless. */
@@ -26,6 +28,11 @@ final class RefreshTokenEntityMapper {
         entity.familyExpiresAt = token.familyExpiresAt().truncatedTo(ChronoUnit.MICROS);
         entity.usedAt = token.usedAt().map(time -> time.truncatedTo(ChronoUnit.MICROS)).orElse(null);
         entity.revoked = token.revoked();
+        entity.sessionId = token.sessionId().orElse(null);
+        entity.authenticationMethods = token.authenticationMethods().isEmpty()
+                ? null : String.join(" ", token.authenticationMethods());
+        entity.claimsUserinfo = ClaimsColumns.toColumn(token.claims().userinfo());
+        entity.claimsIdToken = ClaimsColumns.toColumn(token.claims().idToken());
         return entity;
     }
 
@@ -39,9 +46,14 @@ final class RefreshTokenEntityMapper {
             return new RefreshToken(entity.tokenHash, entity.grantId, new ClientId(entity.clientId),
                     new Subject(entity.subject), ScopeColumn.fromColumn(entity.scope, "refresh token"), entity.authTime,
                     entity.issuedAt, entity.expiresAt, entity.familyExpiresAt, Optional.ofNullable(entity.usedAt),
-                    entity.revoked);
+                    entity.revoked, Optional.ofNullable(entity.sessionId), authenticationMethods(entity),
+                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored refresh token is not valid", e);
         }
+    }
+
+    private static List<String> authenticationMethods(RefreshTokenEntity entity) {
+        return entity.authenticationMethods == null ? List.of() : List.of(entity.authenticationMethods.split(" "));
     }
 }

@@ -153,6 +153,9 @@ public final class StepResponses {
         scope.put("requestId", consent.requestId());
         scope.put("csrfToken", consent.csrfToken());
         scope.put("scopes", scopes);
+        // OIDC Core §5.5: claims asked for one by one, beyond the scopes, are shown too.
+        scope.put("hasClaims", !consent.claims().isEmpty());
+        scope.put("claims", consent.claims());
         putLocales(scope, consent.uiLocales());
         return HtmlPages.page(200, pages.render("consent", scope));
     }

@@ -407,7 +407,7 @@ class BrowserFlowIT {
                 // OIDC Discovery §3: the OpenID Provider fields of the code flow.
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"claims_supported\":[\"sub\",\"iss\",\"aud\",\"exp\",\"iat\",\"auth_time\",\"nonce\",\"amr\","
-                + "\"at_hash\",\"sid\"],\"claims_parameter_supported\":false,\"request_parameter_supported\":false,"
+                + "\"at_hash\",\"sid\"],\"claims_parameter_supported\":true,\"request_parameter_supported\":false,"
                 + "\"request_uri_parameter_supported\":false}", response.body());
     }
 }

@@ -121,7 +121,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private static UserGrant userGrant(AuthorizationCode code, Client client) {
         List<String> methods = code.sessionId().isPresent() ? List.of(PASSWORD_METHOD) : List.of();
         return new UserGrant(code.subject(), client.id(), code.scope(), code.authTime(), code.grantId(),
-                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods);
+                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods, code.claims());
     }
 
     private AuthorizationCode redeem(String codeHash, Client client) {

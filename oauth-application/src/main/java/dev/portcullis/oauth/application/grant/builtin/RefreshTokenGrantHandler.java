@@ -4,6 +4,7 @@ import dev.portcullis.oauth.application.grant.GrantContext;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.token.IssuedTokens;
 import dev.portcullis.oauth.application.token.RefreshFamily;
+import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
 import dev.portcullis.oauth.application.token.UserGrant;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.error.OAuthError;
@@ -15,6 +16,7 @@ import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
+import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +29,18 @@ import org.slf4j.LoggerFactory;
 /**
  * RFC 6749 §6: a client exchanges a refresh token for a new access token, with rotation and reuse
  * detection (RFC 9700 §4.14.2, OAuth 2.1 §4.3). Every use rotates the token, for confidential and
- * public clients alike: the token is marked used by one conditional update, so of concurrent uses
- * exactly one wins, and a new refresh token of the same family (same grant id, same scope, same
- * absolute end) is issued with the access token.
+ * public clients alike: the token is marked used by one conditional update, and its successor of
+ * the same family (same grant id, same scope, same absolute end, same {@code sid}, {@code amr} and claims request) is
+ * issued with the access token. The successor's value is derived from the presented token
+ * ({@link RefreshTokenSuccessors}), so every request presenting one token gets the same successor.
  *
  * <p>A used token presented again:
  * <ul>
- *   <li>within the grace period after its use (by default {@link #DEFAULT_GRACE_PERIOD}) is refused
- *       with {@code invalid_grant} and nothing else happens: the request that rotated it holds the
- *       family's live token. This serves clients that send one token from concurrent requests;
- *       the retry gets no tokens, so two uses never yield two live refresh tokens of one family;</li>
+ *   <li>within the grace period after its use (by default {@link #DEFAULT_GRACE_PERIOD}) still
+ *       works while its successor is unused: the answer is a new access token (and ID token) with
+ *       that same successor. This serves clients that send one token from concurrent requests or
+ *       retry after a lost response; the family keeps exactly one live refresh token. Once the
+ *       successor has been used, the old token is refused with {@code invalid_grant};</li>
  *   <li>after the grace period is reuse: the whole family is revoked, the newest token too, and
  *       {@code refresh token reuse detected} is logged at WARN.</li>
  * </ul>
@@ -49,7 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
 
-    /** How long a used refresh token is refused without revoking its family: 10 seconds. */
+    /** How long a used refresh token keeps working while its successor is unused: 10 seconds. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenGrantHandler.class);
@@ -63,23 +67,29 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             "The requested scope exceeds the scope of the refresh token.");
 
     private final RefreshTokenRepository refreshTokens;
+    private final RefreshTokenSuccessors successors;
     private final Clock clock;
     private final Duration gracePeriod;
 
     /** A handler with the {@link #DEFAULT_GRACE_PERIOD}. */
-    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock) {
-        this(refreshTokens, clock, DEFAULT_GRACE_PERIOD);
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
+                                    Clock clock) {
+        this(refreshTokens, successors, clock, DEFAULT_GRACE_PERIOD);
     }
 
     /**
      * @param refreshTokens where refresh tokens are looked up, marked used and revoked
+     * @param successors    derives the value of a rotated token's successor; every instance of a
+     *                      server must derive the same (a key derived from the shared master key)
      * @param clock         the source of "now" for expiry and the grace period
-     * @param gracePeriod   how long after its use a used token is refused without revoking its
-     *                      family; zero makes every second use revoke the family
+     * @param gracePeriod   how long after its use a used token keeps working while its successor is
+     *                      unused; zero makes every second use revoke the family
      * @throws IllegalArgumentException when {@code gracePeriod} is negative
      */
-    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock, Duration gracePeriod) {
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
+                                    Clock clock, Duration gracePeriod) {
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.successors = Objects.requireNonNull(successors, "successors");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
         if (gracePeriod.isNegative()) {
@@ -106,26 +116,39 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         Instant now = Instant.now(clock);
         RefreshToken token = refreshTokens.findByHash(hash)
                 .orElseThrow(() -> refused("unknown refresh token"));
-        check(token, client, now);
+        checkBinding(token, client);
         // RFC 6749 §6: the scope may be narrowed, never widened; checked before the token is used up.
         Optional<ScopeSet> requested = context.request().scope();
         if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
             throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
         }
-        // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
-        if (!refreshTokens.markUsed(hash, now)) {
-            throw refused("refresh token of grant " + token.grantId() + " used by a concurrent request");
+        TokenValue successor = successors.of(value);
+        if (token.usedAt().isPresent()) {
+            requireWithinGrace(token, client, token.usedAt().get(), successor, now);
+        } else {
+            if (!now.isBefore(token.expiresAt())) {
+                throw refused("refresh token of grant " + token.grantId() + " expired");
+            }
+            // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
+            if (!refreshTokens.markUsed(hash, now)) {
+                RefreshToken rotated = refreshTokens.findByHash(hash)
+                        .orElseThrow(() -> refused("refresh token of grant " + token.grantId() + " removed"));
+                checkBinding(rotated, client);
+                requireWithinGrace(rotated, client, rotated.usedAt().orElseThrow(
+                        () -> refused("refresh token of grant " + token.grantId() + " expired")), successor, now);
+            }
         }
-        // OIDC Core §12.2: a family granted openid gets a new ID token, same sub and auth_time, no nonce.
+        // OIDC Core §12.2: a family granted openid gets a new ID token, same sub, auth_time, amr and sid, no nonce.
         IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
                 requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
-                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt()))));
+                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt(), successor)), Optional.empty(),
+                token.sessionId(), token.authenticationMethods(), token.claims()));
         requireFamilyNotRevoked(hash, token);
         return issued.response();
     }
 
-    private void check(RefreshToken token, Client client, Instant now) {
-        // RFC 6749 §6, §10.4: bound to the client it was issued to.
+    /** RFC 6749 §6, §10.4: bound to the client it was issued to; a revoked token never works. */
+    private static void checkBinding(RefreshToken token, Client client) {
         if (!token.clientId().equals(client.id())) {
             LOG.warn("refresh token presented by another client: client_id={} token_client_id={} grant_id={}",
                     client.id(), token.clientId(), token.grantId());
@@ -134,22 +157,26 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (token.revoked()) {
             throw refused("refresh token of grant " + token.grantId() + " is revoked");
         }
-        if (token.usedAt().isPresent()) {
-            throw reused(token, client, token.usedAt().get(), now);
-        }
-        if (!now.isBefore(token.expiresAt())) {
-            throw refused("refresh token of grant " + token.grantId() + " expired");
-        }
     }
 
-    /** RFC 9700 §4.14.2: a used token presented again after the grace period revokes its family. */
-    private OAuthException reused(RefreshToken token, Client client, Instant usedAt, Instant now) {
-        if (now.isBefore(usedAt.plus(gracePeriod))) {
-            return refused("refresh token of grant " + token.grantId() + " used again within the grace period");
+    /**
+     * A used token presented again. Within the grace period it still works while its successor has
+     * not been used (or not yet been stored by the request that rotated it); after it, it is reuse,
+     * which revokes the family (RFC 9700 §4.14.2).
+     */
+    private void requireWithinGrace(RefreshToken token, Client client, Instant usedAt, TokenValue successor,
+                                    Instant now) {
+        if (!now.isBefore(usedAt.plus(gracePeriod))) {
+            LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
+            refreshTokens.revokeGrant(token.grantId());
+            throw refused("refresh token of grant " + token.grantId() + " reused; family revoked");
         }
-        LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
-        refreshTokens.revokeGrant(token.grantId());
-        return refused("refresh token of grant " + token.grantId() + " reused; family revoked");
+        Optional<RefreshToken> next = refreshTokens.findByHash(TokenHash.of(successor.value()));
+        boolean successorLive = next.map(stored -> stored.grantId().equals(token.grantId())
+                && !stored.revoked() && stored.usedAt().isEmpty()).orElse(true);
+        if (!successorLive) {
+            throw refused("refresh token of grant " + token.grantId() + " used again after its successor");
+        }
     }
 
     /**

@@ -20,7 +20,9 @@ import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.application.token.UserGrant;
 import dev.portcullis.oauth.domain.client.Client;
@@ -49,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokenGrantHandlerTest {
@@ -73,6 +76,8 @@ class RefreshTokenGrantHandlerTest {
             new OAuthError(StandardErrorCode.INVALID_REQUEST, "The refresh_token parameter is missing.");
 
     private final MutableClock clock = new MutableClock(NOW);
+    private final RefreshTokenSuccessors successors = new RefreshTokenSuccessors(
+            MasterKey.generate(new SecureRandom()).derive(RefreshTokenSuccessors.KEY_PURPOSE));
     private final InMemoryRefreshTokenRepository stored = new InMemoryRefreshTokenRepository();
     /** Every refresh token saved, in order, so that tests can see successors they were not handed. */
     private final List<RefreshToken> saved = new ArrayList<>();
@@ -89,12 +94,12 @@ class RefreshTokenGrantHandlerTest {
         register(TestClients.confidential(OTHER));
         register(TestClients.publicClient(PUBLIC));
         tokens = tokens(recording(stored));
-        issueToken = issueToken(new RefreshTokenGrantHandler(stored, clock), tokens);
+        issueToken = issueToken(new RefreshTokenGrantHandler(stored, successors, clock), tokens);
     }
 
     @Test
     void grantTypeWhenReadThenRefreshTokenWithItsParameters() { // RFC 6749 §6
-        RefreshTokenGrantHandler handler = new RefreshTokenGrantHandler(stored, clock);
+        RefreshTokenGrantHandler handler = new RefreshTokenGrantHandler(stored, successors, clock);
 
         assertEquals(GrantType.REFRESH_TOKEN, handler.grantType());
         assertEquals(Set.of("refresh_token", "scope"), handler.parameters());
@@ -103,7 +108,7 @@ class RefreshTokenGrantHandlerTest {
     @Test
     void constructorWhenGracePeriodNegativeThenIllegalArgumentException() {
         assertThrows(IllegalArgumentException.class,
-                () -> new RefreshTokenGrantHandler(stored, clock, Duration.ofSeconds(-1)));
+                () -> new RefreshTokenGrantHandler(stored, successors, clock, Duration.ofSeconds(-1)));
     }
 
     @Test
@@ -136,25 +141,89 @@ class RefreshTokenGrantHandlerTest {
     }
 
     @Test
-    void issueWhenOldTokenUsedAgainThenInvalidGrant() { // RFC 9700 §4.14.2: rotation
+    void issueWhenRotatedThenSuccessorDerivedFromThePresentedToken() { // same successor for concurrent uses
+        String old = seed(CONFIDENTIAL);
+
+        String successor = refreshToken(issueToken.issue(refresh(CONFIDENTIAL, old)));
+
+        assertEquals(successors.of(old).value(), successor);
+    }
+
+    @Test
+    void issueWhenReusedWithinGracePeriodThenSameSuccessorNewAccessTokenAndFamilyKept() { // RFC 9700 §4.14.2
+        String old = seed(CONFIDENTIAL);
+        TokenResponse first = issueToken.issue(refresh(CONFIDENTIAL, old));
+        clock.advance(Duration.ofSeconds(9));
+
+        TokenResponse retry = issueToken.issue(refresh(CONFIDENTIAL, old));
+
+        assertEquals(refreshToken(first), refreshToken(retry));
+        assertNotEquals(first.accessToken().value(), retry.accessToken().value());
+        assertEquals(2, saved.size(), "the successor is stored once");
+        assertFalse(find(refreshToken(retry)).revoked());
+        assertTrue(issueToken.issue(refresh(CONFIDENTIAL, refreshToken(retry))).refreshToken().isPresent());
+    }
+
+    @Test
+    void issueWhenReusedWithinGracePeriodAfterItsSuccessorWasUsedThenInvalidGrantAndFamilyKept() {
+        String old = seed(CONFIDENTIAL);
+        String successor = refreshToken(issueToken.issue(refresh(CONFIDENTIAL, old)));
+        String third = refreshToken(issueToken.issue(refresh(CONFIDENTIAL, successor)));
+
+        OAuthError error = refusal(refresh(CONFIDENTIAL, old));
+
+        assertEquals(INVALID_TOKEN, error);
+        assertFalse(find(third).revoked());
+    }
+
+    @Test
+    void issueWhenReusedWithinGracePeriodWithWiderScopeThenInvalidScope() { // RFC 6749 §6 holds in the grace period
+        String old = seed(CONFIDENTIAL, ScopeSet.of("read"));
+        issueToken.issue(refresh(CONFIDENTIAL, old));
+
+        OAuthError error = refusal(refresh(CONFIDENTIAL, old, "read write"));
+
+        assertEquals(SCOPE_WIDENED, error);
+    }
+
+    @Test
+    void issueWhenReusedWithinGracePeriodByAnotherClientThenInvalidGrant() { // RFC 6749 §10.4
         String old = seed(CONFIDENTIAL);
         issueToken.issue(refresh(CONFIDENTIAL, old));
 
-        OAuthError error = refusal(refresh(CONFIDENTIAL, old));
+        OAuthError error = refusal(refresh(OTHER, old));
 
         assertEquals(INVALID_TOKEN, error);
     }
 
     @Test
-    void issueWhenReusedWithinGracePeriodThenRefusedAndFamilyKept() { // RFC 9700 §4.14.2
+    void issueWhenReusedAfterTheSuccessorWasReissuedAndGracePeriodOverThenFamilyRevoked() { // RFC 9700 §4.14.2
         String old = seed(CONFIDENTIAL);
+        issueToken.issue(refresh(CONFIDENTIAL, old));
         String successor = refreshToken(issueToken.issue(refresh(CONFIDENTIAL, old)));
-        clock.advance(Duration.ofSeconds(9));
+        clock.advance(RefreshTokenGrantHandler.DEFAULT_GRACE_PERIOD);
 
-        OAuthError error = refusal(refresh(CONFIDENTIAL, old));
+        assertEquals(INVALID_TOKEN, refusal(refresh(CONFIDENTIAL, old)));
 
-        assertEquals(INVALID_TOKEN, error);
-        assertTrue(issueToken.issue(refresh(CONFIDENTIAL, successor)).refreshToken().isPresent());
+        assertTrue(find(successor).revoked());
+    }
+
+    @Test
+    void issueWhenFamilyCameWithSessionAndAmrThenSuccessorAndIdTokenKeepThem() { // OIDC Core §12.2
+        Client client = registered.get(CONFIDENTIAL);
+        String old = refreshToken(tokens.issuerFor(client).forUser(new UserGrant(new Subject("user-1"), client.id(),
+                SCOPE, AUTH_TIME, GRANT_ID, GrantType.AUTHORIZATION_CODE, Optional.empty(), Optional.of("nonce-1"),
+                Optional.of("session-1"), List.of("pwd"))).response());
+
+        TokenResponse response = issueToken.issue(refresh(CONFIDENTIAL, old));
+
+        Map<String, Object> claims = signed.get(response.idToken().orElseThrow().value());
+        assertEquals("session-1", claims.get("sid"));
+        assertEquals(List.of("pwd"), claims.get("amr"));
+        assertFalse(claims.containsKey("nonce"), "OIDC Core §12.2: no nonce on refresh");
+        RefreshToken successor = find(refreshToken(response));
+        assertEquals(Optional.of("session-1"), successor.sessionId());
+        assertEquals(List.of("pwd"), successor.authenticationMethods());
     }
 
     @Test
@@ -172,7 +241,7 @@ class RefreshTokenGrantHandlerTest {
 
     @Test
     void issueWhenGracePeriodZeroThenAnyReuseRevokesTheFamily() {
-        IssueToken strict = issueToken(new RefreshTokenGrantHandler(stored, clock, Duration.ZERO), tokens);
+        IssueToken strict = issueToken(new RefreshTokenGrantHandler(stored, successors, clock, Duration.ZERO), tokens);
         String old = seed(CONFIDENTIAL);
         String successor = refreshToken(strict.issue(refresh(CONFIDENTIAL, old)));
 
@@ -311,12 +380,12 @@ class RefreshTokenGrantHandlerTest {
         String successor = refreshToken(issueToken.issue(refresh(PUBLIC, old)));
 
         assertNotEquals(old, successor);
-        assertEquals(INVALID_TOKEN, refusal(refresh(PUBLIC, old)));
         assertTrue(issueToken.issue(refresh(PUBLIC, successor)).refreshToken().isPresent());
+        assertEquals(INVALID_TOKEN, refusal(refresh(PUBLIC, old)));
     }
 
     @Test
-    void issueWhenSixteenConcurrentUsesThenExactlyOneSucceedsAndFamilyStaysUsable() { // DESIGN.md "Storage"
+    void issueWhenSixteenConcurrentUsesThenOneSuccessorForAllAndFamilyStaysUsable() { // DESIGN.md "Storage", RFC 9700 §4.14.2
         String old = seed(CONFIDENTIAL);
 
         List<Optional<TokenResponse>> outcomes = Race.run(16, i -> {
@@ -329,7 +398,10 @@ class RefreshTokenGrantHandlerTest {
         });
 
         List<TokenResponse> won = outcomes.stream().flatMap(Optional::stream).toList();
-        assertEquals(1, won.size());
+        assertFalse(won.isEmpty());
+        assertEquals(Set.of(successors.of(old).value()),
+                won.stream().map(RefreshTokenGrantHandlerTest::refreshToken).collect(Collectors.toSet()),
+                "one live refresh token for the family, whoever won");
         assertEquals(2, saved.size());
         assertTrue(issueToken.issue(refresh(CONFIDENTIAL, refreshToken(won.get(0)))).refreshToken().isPresent());
     }
@@ -337,7 +409,7 @@ class RefreshTokenGrantHandlerTest {
     @Test
     void issueWhenFamilyRevokedDuringRotationThenRefusedAndSuccessorRevoked() { // RFC 9700 §4.14.2
         RefreshTokenRepository revokingBeforeSave = new RevokingBeforeSave(recording(stored));
-        IssueToken racing = issueToken(new RefreshTokenGrantHandler(revokingBeforeSave, clock),
+        IssueToken racing = issueToken(new RefreshTokenGrantHandler(revokingBeforeSave, successors, clock),
                 tokens(revokingBeforeSave));
         String old = seed(CONFIDENTIAL);
 
