@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.adapters.rest;
 
+import dev.portcullis.oauth.adapters.rest.admin.AdminRefusalMapper;
+import dev.portcullis.oauth.adapters.rest.admin.AdminResource;
 import dev.portcullis.oauth.adapters.rest.authorization.AuthorizationResource;
 import dev.portcullis.oauth.adapters.rest.consent.ConsentResource;
 import dev.portcullis.oauth.adapters.rest.discovery.JwksResource;
@@ -103,6 +105,10 @@ public final class PortcullisFeature implements Feature {
         }
         server.getUserInfo().ifPresent(userInfo -> context.register(new UserInfoResource(userInfo,
                 server.settings().issuer().toString(), new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES))));
+        server.adminApi().ifPresent(admin -> {
+            context.register(new AdminResource(admin));
+            context.register(new AdminRefusalMapper());
+        });
         context.register(new OAuthExceptionMapper());
         context.register(new BearerTokenExceptionMapper());
         context.register(new ServiceUnavailableExceptionMapper());

@@ -1,13 +1,16 @@
 package dev.portcullis.oauth.application.memory;
 
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A {@link RefreshTokenRepository} held in memory and lost when the process ends. Thread-safe:
@@ -54,11 +57,30 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     @Override
     public int revokeGrant(String grantId) {
         Objects.requireNonNull(grantId, "grantId");
+        return revokeWhere(token -> token.grantId().equals(grantId));
+    }
+
+    @Override
+    public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        return revokeWhere(token -> token.subject().equals(subject)
+                && clientId.map(id -> id.equals(token.clientId())).orElse(true));
+    }
+
+    @Override
+    public int revokeClient(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return revokeWhere(token -> token.clientId().equals(clientId));
+    }
+
+    /** Revokes each matching token atomically, counting only those this call changed. */
+    private int revokeWhere(Predicate<RefreshToken> matches) {
         int revoked = 0;
         for (String hash : tokens.keySet()) {
             AtomicBoolean changed = new AtomicBoolean();
             tokens.computeIfPresent(hash, (key, token) -> {
-                if (token.revoked() || !token.grantId().equals(grantId)) {
+                if (token.revoked() || !matches.test(token)) {
                     return token;
                 }
                 changed.set(true);

@@ -1,5 +1,10 @@
 package dev.portcullis.oauth.application.server;
 
+import dev.portcullis.oauth.application.admin.AdminAccess;
+import dev.portcullis.oauth.application.admin.AdminApi;
+import dev.portcullis.oauth.application.admin.ManageClients;
+import dev.portcullis.oauth.application.admin.ManageScopes;
+import dev.portcullis.oauth.application.admin.ManageUsers;
 import dev.portcullis.oauth.application.authorization.AuthorizationFlow;
 import dev.portcullis.oauth.application.authorization.Authorize;
 import dev.portcullis.oauth.application.authorization.BrowserFlow;
@@ -54,6 +59,7 @@ public final class AuthorizationServer {
     private final Optional<BrowserFlow> browserFlow;
     private final Optional<GetUserInfo> getUserInfo;
     private final Optional<EndSession> endSession;
+    private final Optional<AdminApi> adminApi;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -68,8 +74,9 @@ public final class AuthorizationServer {
                         builder.refreshTokens());
         JwtAccessTokens accessTokens = builder.identityBackend() == null
                 ? minting : minting.withClaimsFrom(builder.identityBackend());
-        ClientAuthenticator authenticator = new ClientAuthenticator(
-                new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
+        CachingClientRepository cachedClients =
+                new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000);
+        ClientAuthenticator authenticator = new ClientAuthenticator(cachedClients, secretHasher,
                 new SecretVerificationCache(random, 10_000));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.publishKeys = new PublishKeys(keyRing);
@@ -86,6 +93,13 @@ public final class AuthorizationServer {
                 : Optional.empty();
         this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(),
                 endSession.isPresent());
+        // Changes go through the token endpoint's client cache, so that this instance sees them at once.
+        this.adminApi = builder.refreshTokens() != null && builder.consents() != null
+                ? Optional.of(new AdminApi(new AdminAccess(authenticator),
+                        new ManageClients(cachedClients, builder.refreshTokens(), secretHasher, values,
+                                builder.clientDefaults()),
+                        new ManageScopes(builder.scopes()), new ManageUsers(builder.consents(), builder.refreshTokens())))
+                : Optional.empty();
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
@@ -180,6 +194,14 @@ public final class AuthorizationServer {
     /** The end-session endpoint (OIDC RP-Initiated Logout 1.0); empty unless browser sessions exist. */
     public Optional<EndSession> endSession() {
         return endSession;
+    }
+
+    /**
+     * The admin API; present when the server keeps refresh tokens and consents (a server with the
+     * sign-in pages), so that a user's or a client's tokens can be revoked.
+     */
+    public Optional<AdminApi> adminApi() {
+        return adminApi;
     }
 
     /** The metadata endpoints. */

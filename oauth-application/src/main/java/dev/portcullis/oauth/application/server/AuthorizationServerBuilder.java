@@ -7,6 +7,7 @@ import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
@@ -66,6 +67,7 @@ public final class AuthorizationServerBuilder {
     private Duration browserSessionLifetime = Duration.ofHours(8);
     private RefreshTokenRepository refreshTokens;
     private Duration refreshTokenGracePeriod = RefreshTokenGrantHandler.DEFAULT_GRACE_PERIOD;
+    private TokenLifetimes clientDefaults = TokenLifetimes.DEFAULTS;
     private RevokedAccessTokenRepository revokedAccessTokens;
     private LoginLimits loginLimits = LoginLimits.DEFAULTS;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
@@ -156,9 +158,18 @@ public final class AuthorizationServerBuilder {
     }
 
     /**
-     * How long a used refresh token is refused without revoking its family, so that a client's
-     * concurrent refreshes do not end its session; reuse after it revokes the family
-     * (RFC 9700 §4.14.2). 10 seconds when not set.
+     * The token lifetimes of a client registered through the admin API without lifetimes of its
+     * own; {@link TokenLifetimes#DEFAULTS} unless set.
+     */
+    public AuthorizationServerBuilder clientDefaults(TokenLifetimes value) {
+        this.clientDefaults = Objects.requireNonNull(value, "clientDefaults");
+        return this;
+    }
+
+    /**
+     * How long a used refresh token keeps working (answered with the same successor) while its
+     * successor is unused, so that a client's concurrent refreshes do not end its session; reuse
+     * after it revokes the family (RFC 9700 §4.14.2). 10 seconds when not set.
      */
     public AuthorizationServerBuilder refreshTokenGracePeriod(Duration value) {
         Objects.requireNonNull(value, "refreshTokenGracePeriod");
@@ -288,6 +299,10 @@ public final class AuthorizationServerBuilder {
 
     RefreshTokenRepository refreshTokens() {
         return refreshTokens;
+    }
+
+    TokenLifetimes clientDefaults() {
+        return clientDefaults;
     }
 
     Duration refreshTokenGracePeriod() {

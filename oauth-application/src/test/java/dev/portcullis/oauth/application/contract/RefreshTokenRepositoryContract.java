@@ -75,6 +75,42 @@ public abstract class RefreshTokenRepositoryContract {
     }
 
     @Test
+    void revokeSubjectWhenNoClientGivenThenEveryTokenOfTheUserRevokedAndOthersKept() { // admin: revoke a user's tokens
+        repository.save(token("a1", "ga"));
+        repository.save(token("a2", "ga"));
+        RefreshToken other = token("b1", "gb");
+        repository.save(other);
+
+        int revoked = repository.revokeSubject(new Subject("user-ga"), Optional.empty());
+
+        assertEquals(2, revoked);
+        assertTrue(repository.findByHash(TokenHash.of("a1")).orElseThrow().revoked());
+        assertTrue(repository.findByHash(TokenHash.of("a2")).orElseThrow().revoked());
+        assertFalse(find(other).orElseThrow().revoked());
+        assertEquals(0, repository.revokeSubject(new Subject("user-ga"), Optional.empty()), "counts only changes");
+    }
+
+    @Test
+    void revokeSubjectWhenClientGivenThenOnlyThatClientsTokens() {
+        repository.save(token("a1", "ga"));
+
+        assertEquals(0, repository.revokeSubject(new Subject("user-ga"), Optional.of(new ClientId("client-other"))));
+        assertEquals(1, repository.revokeSubject(new Subject("user-ga"), Optional.of(new ClientId("client-ga"))));
+        assertTrue(repository.findByHash(TokenHash.of("a1")).orElseThrow().revoked());
+    }
+
+    @Test
+    void revokeClientThenEveryTokenOfTheClientRevokedAndOthersKept() { // admin: revoke a client's tokens
+        repository.save(token("a1", "ga"));
+        RefreshToken other = token("b1", "gb");
+        repository.save(other);
+
+        assertEquals(1, repository.revokeClient(new ClientId("client-ga")));
+        assertTrue(repository.findByHash(TokenHash.of("a1")).orElseThrow().revoked());
+        assertFalse(find(other).orElseThrow().revoked());
+    }
+
+    @Test
     void saveWhenSessionAuthenticationMethodsAndClaimsThenTheyRoundTrip() { // OIDC Core §12.2: carried into refresh ID tokens
         RefreshToken token = new RefreshToken(TokenHash.of("rt-sid"), "grant-sid", new ClientId("client"),
                 new Subject("user"), ScopeSet.of("openid", "offline_access"), T0.minusSeconds(600), T0,

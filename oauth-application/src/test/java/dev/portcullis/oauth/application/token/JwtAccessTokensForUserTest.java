@@ -10,6 +10,7 @@ import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.event.OAuthEvent;
 import dev.portcullis.oauth.domain.event.TokenIssued;
@@ -194,6 +195,16 @@ class JwtAccessTokensForUserTest {
         @Override
         public int revokeGrant(String grantId) {
             throw new AssertionError("revokeGrant called");
+        }
+
+        @Override
+        public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
+            throw new AssertionError("revokeSubject called");
+        }
+
+        @Override
+        public int revokeClient(ClientId clientId) {
+            throw new AssertionError("revokeClient called");
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.portcullis.oauth.domain.port;
 
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,6 +31,15 @@ public interface RefreshTokenRepository {
 
     /** Revokes every token of grant {@code grantId} in one statement; returns how many were active. */
     int revokeGrant(String grantId);
+
+    /**
+     * Revokes every token of user {@code subject}, only those issued to {@code clientId} when it is
+     * present, in one statement; returns how many were not revoked before.
+     */
+    int revokeSubject(Subject subject, Optional<ClientId> clientId);
+
+    /** Revokes every token issued to {@code clientId} in one statement; returns how many were not revoked before. */
+    int revokeClient(ClientId clientId);
 
     /**
      * Removes tokens whose family expired before {@code before} ({@link RefreshToken#familyExpiresAt()}),

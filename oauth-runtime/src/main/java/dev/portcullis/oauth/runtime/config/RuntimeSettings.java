@@ -33,8 +33,8 @@ import java.util.Set;
  * @param identity            where users are checked
  * @param themeDirectory      templates and stylesheet that replace the built-in ones, by file name
  * @param sessionLifetime     how long a browser stays signed in
- * @param refreshTokenGrace   how long a used refresh token presented again is refused without
- *                            revoking its family (RFC 9700 §4.14.2); zero or more
+ * @param refreshTokenGrace   how long a used refresh token keeps working while its successor is
+ *                            unused, before reuse revokes its family (RFC 9700 §4.14.2); zero or more
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,

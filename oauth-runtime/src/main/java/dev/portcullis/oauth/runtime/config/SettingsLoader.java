@@ -120,8 +120,8 @@ public final class SettingsLoader {
     }
 
     /**
-     * How long a used refresh token presented again is refused without revoking its family
-     * (RFC 9700 §4.14.2); 0 makes every reuse revoke the family. Capped at five minutes, since the
+     * How long a used refresh token keeps working while its successor is unused, before reuse
+     * revokes its family (RFC 9700 §4.14.2); 0 makes every reuse revoke the family. Capped at five minutes, since the
      * window only has to cover a client's own concurrent refreshes.
      */
     private Duration refreshTokenGrace(ConfigNode tokens) {

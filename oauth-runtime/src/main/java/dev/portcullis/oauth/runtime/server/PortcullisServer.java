@@ -11,6 +11,7 @@ import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.AuthorizationServerBuilder;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
@@ -129,7 +130,8 @@ public final class PortcullisServer implements AutoCloseable {
                 // TODO(#6): pending authorizations in the database, so a login can finish on another instance.
                 .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
                 .browserSessionLifetime(settings.sessionLifetime())
-                .refreshTokenGracePeriod(settings.refreshTokenGrace());
+                .refreshTokenGracePeriod(settings.refreshTokenGrace())
+                .clientDefaults(TokenLifetimes.DEFAULTS.withAccessToken(settings.accessTokenLifetime()));
         settings.grants().forEach(builder::enableGrant);
         extraHandlers.forEach(builder::grantHandler);
         return builder.build();

@@ -2,8 +2,11 @@ package dev.portcullis.oauth.adapters.persistence.token;
 
 import dev.portcullis.oauth.adapters.persistence.database.ExpiredRows;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.token.RefreshToken;
+import dev.portcullis.oauth.domain.user.Subject;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -23,6 +26,11 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
      */
     private static final String REVOKE_GRANT = "update RefreshTokenEntity t set t.revoked = true"
             + " where t.grantId = :grantId and t.revoked = false";
+    private static final String REVOKE_SUBJECT = "update RefreshTokenEntity t set t.revoked = true"
+            + " where t.subject = :subject and t.revoked = false";
+    private static final String REVOKE_SUBJECT_OF_CLIENT = REVOKE_SUBJECT + " and t.clientId = :clientId";
+    private static final String REVOKE_CLIENT = "update RefreshTokenEntity t set t.revoked = true"
+            + " where t.clientId = :clientId and t.revoked = false";
 
     /**
      * RFC 9700 §4.14.2, DESIGN.md "Storage": single use by one conditional UPDATE, never
@@ -76,6 +84,26 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
         Objects.requireNonNull(grantId, "grantId");
         return transactions.call(entityManager -> entityManager.createQuery(REVOKE_GRANT)
                 .setParameter("grantId", grantId)
+                .executeUpdate());
+    }
+
+    @Override
+    public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        return transactions.call(entityManager -> {
+            Query update = entityManager.createQuery(clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT : REVOKE_SUBJECT)
+                    .setParameter("subject", subject.value());
+            clientId.ifPresent(id -> update.setParameter("clientId", id.value()));
+            return update.executeUpdate();
+        });
+    }
+
+    @Override
+    public int revokeClient(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return transactions.call(entityManager -> entityManager.createQuery(REVOKE_CLIENT)
+                .setParameter("clientId", clientId.value())
                 .executeUpdate());
     }
 

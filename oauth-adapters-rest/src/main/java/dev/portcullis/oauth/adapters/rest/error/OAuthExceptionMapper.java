@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that decides the status and headers of an OAuth error (STYLE.md §6): 400 by
  * default; {@code invalid_client} 401 with {@code WWW-Authenticate} when the client used the
- * {@code Authorization} header, else 400; {@code server_error} 500; {@code temporarily_unavailable}
- * 503. The internal detail goes to the debug log only. Thread-safe.
+ * {@code Authorization} header, else 400; {@code insufficient_scope} 403; {@code server_error} 500;
+ * {@code temporarily_unavailable} 503. The internal detail goes to the debug log only. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>
  */
@@ -54,6 +54,10 @@ public final class OAuthExceptionMapper implements ExceptionMapper<OAuthExceptio
     }
 
     private static int status(ErrorCode code) {
+        // RFC 6750 §3.1: the credentials are good but do not reach far enough.
+        if (code == StandardErrorCode.INSUFFICIENT_SCOPE) {
+            return 403;
+        }
         if (code == StandardErrorCode.SERVER_ERROR) {
             return 500;
         }

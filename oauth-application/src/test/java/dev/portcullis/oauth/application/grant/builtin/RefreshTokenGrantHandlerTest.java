@@ -530,6 +530,16 @@ class RefreshTokenGrantHandlerTest {
         }
 
         @Override
+        public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
+            return delegate.revokeSubject(subject, clientId);
+        }
+
+        @Override
+        public int revokeClient(ClientId clientId) {
+            return delegate.revokeClient(clientId);
+        }
+
+        @Override
         public int deleteExpired(Instant before, int limit) {
             return delegate.deleteExpired(before, limit);
         }

@@ -1,0 +1,21 @@
+package dev.portcullis.oauth.application.admin;
+
+import java.util.Objects;
+
+/**
+ * The admin API's use cases, served together: {@link AdminAccess} guards every call.
+ *
+ * @param access  who may call
+ * @param clients client registrations
+ * @param scopes  scope definitions
+ * @param users   consents and the revocation of a user's or a client's tokens
+ */
+public record AdminApi(AdminAccess access, ManageClients clients, ManageScopes scopes, ManageUsers users) {
+
+    public AdminApi {
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(users, "users");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.portcullis.oauth.application.admin;
+
+import dev.portcullis.oauth.application.client.ClientMetadata;
+import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientBuilder;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.client.ClientSecret;
+import dev.portcullis.oauth.domain.client.TokenLifetimes;
+import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.port.SecretHasher;
+import dev.portcullis.oauth.domain.port.TokenValueGenerator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clients through the admin API: list, read, register, replace, delete, rotate the secret. A secret
+ * is stored only as its slow hash; one the server generates (256 bits) is returned once, in the
+ * answer to the call that made it, and never again. Changes go through the repository the token
+ * endpoint reads, so this instance sees them at once; other instances within their client cache's
+ * lifetime. Deleting a client revokes its refresh tokens. Thread-safe.
+ */
+public final class ManageClients {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManageClients.class);
+
+    private final ClientRepository clients;
+    private final RefreshTokenRepository refreshTokens;
+    private final SecretHasher hasher;
+    private final TokenValueGenerator values;
+    private final TokenLifetimes defaults;
+
+    /**
+     * @param clients       where clients are kept (the caching repository of the token endpoint)
+     * @param refreshTokens revoked when their client is deleted
+     * @param hasher        hashes secrets for storage
+     * @param values        generates client ids and secrets
+     * @param defaults      the lifetimes of a client that sets none
+     */
+    public ManageClients(ClientRepository clients, RefreshTokenRepository refreshTokens, SecretHasher hasher,
+                         TokenValueGenerator values, TokenLifetimes defaults) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.values = Objects.requireNonNull(values, "values");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** A registration and the secret made for it, in clear, when this call set one. */
+    public record Registered(Client client, Optional<ClientSecret> issuedSecret) {
+        public Registered {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(issuedSecret, "issuedSecret");
+        }
+    }
+
+    /** The outcome of {@link #create}. */
+    public sealed interface Creation {
+        /** The client was registered. */
+        record Created(Registered registered) implements Creation {
+        }
+
+        /** A client with the requested {@code client_id} exists; nothing changed. */
+        record AlreadyExists(ClientId id) implements Creation {
+        }
+    }
+
+    /** Every client, by id. */
+    public List<Client> list() {
+        return clients.findAll().stream().sorted(Comparator.comparing(client -> client.id().value())).toList();
+    }
+
+    /** The client {@code id}. */
+    public Optional<Client> find(ClientId id) {
+        return clients.findById(id);
+    }
+
+    /**
+     * Registers a client from RFC 7591 metadata. Without {@code client_id} one is generated;
+     * a client authenticating with a secret and sending none gets a generated one.
+     *
+     * @throws OAuthException {@code invalid_client_metadata} or {@code invalid_redirect_uri}
+     */
+    public Creation create(ClientId admin, Map<String, Object> metadata) {
+        Object sentId = metadata.get("client_id");
+        ClientId id;
+        if (sentId == null) {
+            id = new ClientId(values.identifier());
+        } else if (sentId instanceof String text && ClientId.isValid(text)) {
+            id = new ClientId(text);
+        } else {
+            throw OAuthException.of(StandardErrorCode.INVALID_CLIENT_METADATA,
+                    "The field client_id must be 1 to 255 printable ASCII characters.");
+        }
+        if (clients.findById(id).isPresent()) {
+            return new Creation.AlreadyExists(id);
+        }
+        ClientMetadata.Parsed parsed = ClientMetadata.parse(id, metadata, defaults);
+        Optional<ClientSecret> issued = Optional.empty();
+        if (parsed.method().usesSecret()) {
+            ClientSecret secret = parsed.secret().orElseGet(() -> new ClientSecret(values.tokenValue()));
+            parsed.builder().secret(hasher.hash(secret));
+            issued = parsed.secret().isPresent() ? Optional.empty() : Optional.of(secret);
+        }
+        Client client = ClientMetadata.build(parsed.builder());
+        clients.save(client);
+        LOG.info("audit: client created client_id={} by admin_client_id={}", id, admin);
+        return new Creation.Created(new Registered(client, issued));
+    }
+
+    /**
+     * Replaces the registration of client {@code id} with {@code metadata}. The stored secret is
+     * kept unless {@code client_secret} is sent; a client moving to a secret method without one
+     * gets a generated one.
+     *
+     * @return empty when there is no such client
+     * @throws OAuthException {@code invalid_client_metadata} or {@code invalid_redirect_uri}
+     */
+    public Optional<Registered> replace(ClientId admin, ClientId id, Map<String, Object> metadata) {
+        Optional<Client> existing = clients.findById(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        ClientMetadata.Parsed parsed = ClientMetadata.parse(id, metadata, defaults);
+        ClientBuilder builder = parsed.builder();
+        Optional<ClientSecret> issued = Optional.empty();
+        if (parsed.method().usesSecret()) {
+            if (parsed.secret().isPresent()) {
+                builder.secret(hasher.hash(parsed.secret().get()));
+            } else if (existing.get().secret().isPresent()) {
+                builder.secret(existing.get().secret().get());
+            } else {
+                ClientSecret secret = new ClientSecret(values.tokenValue());
+                builder.secret(hasher.hash(secret));
+                issued = Optional.of(secret);
+            }
+        }
+        Client client = ClientMetadata.build(builder);
+        clients.save(client);
+        LOG.info("audit: client replaced client_id={} by admin_client_id={}", id, admin);
+        return Optional.of(new Registered(client, issued));
+    }
+
+    /**
+     * Deletes client {@code id} and revokes its refresh tokens.
+     *
+     * @return whether there was such a client
+     */
+    public boolean delete(ClientId admin, ClientId id) {
+        if (!clients.delete(id)) {
+            return false;
+        }
+        int revoked = refreshTokens.revokeClient(id);
+        LOG.info("audit: client deleted client_id={} refresh_tokens_revoked={} by admin_client_id={}", id, revoked, admin);
+        return true;
+    }
+
+    /**
+     * Gives client {@code id} a new generated secret; the old one stops working at once on this
+     * instance.
+     *
+     * @return the new secret, in clear, once; empty when there is no such client
+     * @throws OAuthException {@code invalid_request} when the client authenticates without a secret
+     */
+    public Optional<ClientSecret> rotateSecret(ClientId admin, ClientId id) {
+        Optional<Client> existing = clients.findById(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!existing.get().authenticationMethod().usesSecret()) {
+            throw OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The client does not authenticate with a secret.");
+        }
+        ClientSecret secret = new ClientSecret(values.tokenValue());
+        clients.save(existing.get().toBuilder().secret(hasher.hash(secret)).build());
+        LOG.info("audit: client secret rotated client_id={} by admin_client_id={}", id, admin);
+        return Optional.of(secret);
+    }
+}
