@@ -91,7 +91,7 @@ public final class ClientJwkSets {
         try {
             document = source.fetch(uri);
         } catch (UncheckedIOException e) {
-            LOG.warn("jwks_uri of client_id={} cannot be fetched: {}", client.id(), e.getCause().getMessage());
+            LOG.warn("jwks_uri of client_id={} cannot be fetched: {}", client.id(), e.getMessage());
             return Optional.empty();
         }
         try {

@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * A row of {@code client_assertion_jti}: one spent assertion {@code jti} of one client, until the
- * assertion expires. Public only so that the persistence unit can register it; only
- * {@link JpaAssertionJtiRepository} reads and writes it.
+ * assertion expires. Public only so that the persistence unit can register it (and validate the
+ * schema against it); {@link JpaAssertionJtiRepository} writes it with native SQL.
  */
 @Entity
 @Table(name = "client_assertion_jti")
@@ -30,12 +30,5 @@ public final class AssertionJtiEntity {
 
     /** For Hibernate. */
     AssertionJtiEntity() {
-    }
-
-    AssertionJtiEntity(String key, String clientId, String jti, Instant expiresAt) {
-        this.key = key;
-        this.clientId = clientId;
-        this.jti = jti;
-        this.expiresAt = expiresAt;
     }
 }

@@ -13,12 +13,16 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * An {@link AssertionJtiRepository} in the {@code client_assertion_jti} table. A use is one plain
- * INSERT: the primary key, never a prior lookup, decides between concurrent uses, on every
- * instance sharing the database. Database failures surface as
+ * An {@link AssertionJtiRepository} in the {@code client_assertion_jti} table. A use is one
+ * {@code INSERT ... ON CONFLICT DO NOTHING} and its row count: the primary key, never a prior
+ * lookup, decides between concurrent uses, on every instance sharing the database, and a replay
+ * costs no failed statement (nor a database error in the log). Database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Thread-safe.
  */
 public final class JpaAssertionJtiRepository implements AssertionJtiRepository {
+
+    private static final String INSERT = "INSERT INTO client_assertion_jti (jti_key, client_id, jti, expires_at)"
+            + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
 
     private final Transactions transactions;
 
@@ -35,14 +39,15 @@ public final class JpaAssertionJtiRepository implements AssertionJtiRepository {
         if (jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
             throw new IllegalArgumentException("jti must be 1 to " + MAX_JTI_LENGTH + " characters");
         }
-        AssertionJtiEntity entity = new AssertionJtiEntity(key(client, jti), client.value(), jti,
-                expiresAt.truncatedTo(ChronoUnit.MICROS));
-        try {
-            transactions.insert(entity, "a used assertion jti");
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
+        String key = key(client, jti);
+        Instant stored = expiresAt.truncatedTo(ChronoUnit.MICROS);
+        int inserted = transactions.call(entityManager -> entityManager.createNativeQuery(INSERT)
+                .setParameter(1, key)
+                .setParameter(2, client.value())
+                .setParameter(3, jti)
+                .setParameter(4, stored)
+                .executeUpdate());
+        return inserted == 1;
     }
 
     /** Removes entries whose expiry is strictly before {@code before}, earliest first. */

@@ -126,7 +126,7 @@ public final class HttpJwkSetSource implements JwkSetSource {
         } catch (TimeoutException e) {
             throw failure("timed out after " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw failure(e.getMessage(), e);
+            throw failure(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
