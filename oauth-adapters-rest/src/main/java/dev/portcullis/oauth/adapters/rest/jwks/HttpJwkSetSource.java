@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +124,8 @@ public final class HttpJwkSetSource implements JwkSetSource {
             throw failure("circuit open after repeated failures", e);
         } catch (BulkheadFullException e) {
             throw failure("too many concurrent fetches", e);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | HttpTimeoutException e) {
+            // The time limiter and the HTTP client's own request timeout race; either means the same.
             throw failure("timed out after " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             throw failure(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), e);
