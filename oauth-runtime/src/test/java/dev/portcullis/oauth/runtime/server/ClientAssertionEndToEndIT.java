@@ -47,8 +47,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -195,6 +201,32 @@ class ClientAssertionEndToEndIT {
 
         assertInvalidClient(token(once), "The client assertion was already used.");
         assertEquals(1, storedJtis(once.getJWTAuthenticationClaimsSet().getJWTID().getValue()));
+    }
+
+    @Test
+    void tokenWhenSixteenRequestsRaceWithOneAssertionThenExactlyOneIssued() throws Exception { // RFC 7523 §3 item 7
+        PrivateKeyJWT once = new PrivateKeyJWT(new ClientID("partner-rsa"), tokenEndpoint, JWSAlgorithm.RS256,
+                rsaKey.toPrivateKey(), "partner-rsa", null);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return token(once).indicatesSuccess();
+                }));
+            }
+            go.countDown();
+            int issued = 0;
+            for (Future<Boolean> result : results) {
+                issued += result.get(1, TimeUnit.MINUTES) ? 1 : 0;
+            }
+
+            assertEquals(1, issued);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
