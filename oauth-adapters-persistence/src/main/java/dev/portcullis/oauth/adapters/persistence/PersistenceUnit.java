@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.adapters.persistence;
 
+import dev.portcullis.oauth.adapters.persistence.assertion.AssertionJtiEntity;
+import dev.portcullis.oauth.adapters.persistence.assertion.JpaAssertionJtiRepository;
 import dev.portcullis.oauth.adapters.persistence.authorization.AuthorizationCodeEntity;
 import dev.portcullis.oauth.adapters.persistence.authorization.JpaAuthorizationCodeRepository;
 import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
@@ -19,6 +21,7 @@ import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepo
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
+import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
@@ -63,6 +66,7 @@ public final class PersistenceUnit implements AutoCloseable {
     private final ConsentRepository consents;
     private final RefreshTokenRepository refreshTokens;
     private final RevokedAccessTokenRepository revokedAccessTokens;
+    private final AssertionJtiRepository assertionJtis;
 
     private PersistenceUnit(EntityManagerFactory factory) {
         this.factory = factory;
@@ -75,6 +79,7 @@ public final class PersistenceUnit implements AutoCloseable {
         this.consents = new JpaConsentRepository(transactions);
         this.refreshTokens = new JpaRefreshTokenRepository(transactions);
         this.revokedAccessTokens = new JpaRevokedAccessTokenRepository(transactions);
+        this.assertionJtis = new JpaAssertionJtiRepository(transactions);
     }
 
     /**
@@ -143,6 +148,11 @@ public final class PersistenceUnit implements AutoCloseable {
         return revokedAccessTokens;
     }
 
+    /** The spent {@code jti} values of client assertions; single use across instances. */
+    public AssertionJtiRepository assertionJtis() {
+        return assertionJtis;
+    }
+
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -155,7 +165,8 @@ public final class PersistenceUnit implements AutoCloseable {
             return new HibernatePersistenceConfiguration("portcullis")
                     .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class,
                             AuthorizationCodeEntity.class, BrowserSessionEntity.class, ConsentEntity.class,
-                            RefreshTokenEntity.class, RevokedAccessTokenEntity.class)
+                            RefreshTokenEntity.class, RevokedAccessTokenEntity.class,
+                            AssertionJtiEntity.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .schemaToolingAction(Action.VALIDATE)
                     .showSql(false, false, false)

@@ -1,7 +1,9 @@
 package dev.portcullis.oauth.application.admin;
 
 import dev.portcullis.oauth.application.client.ClientMetadata;
+import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
@@ -36,6 +38,7 @@ public final class ManageClients {
     private final SecretHasher hasher;
     private final TokenValueGenerator values;
     private final TokenLifetimes defaults;
+    private final ClientSecretCipher cipher;
 
     /**
      * @param clients       where clients are kept (the caching repository of the token endpoint)
@@ -43,14 +46,17 @@ public final class ManageClients {
      * @param hasher        hashes secrets for storage
      * @param values        generates client ids and secrets
      * @param defaults      the lifetimes of a client that sets none
+     * @param cipher        seals the secret of a {@code client_secret_jwt} client, which the server
+     *                      needs in clear to check an HMAC (RFC 7523 §3)
      */
     public ManageClients(ClientRepository clients, RefreshTokenRepository refreshTokens, SecretHasher hasher,
-                         TokenValueGenerator values, TokenLifetimes defaults) {
+                         TokenValueGenerator values, TokenLifetimes defaults, ClientSecretCipher cipher) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.values = Objects.requireNonNull(values, "values");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     /** A registration and the secret made for it, in clear, when this call set one. */
@@ -106,7 +112,7 @@ public final class ManageClients {
         Optional<ClientSecret> issued = Optional.empty();
         if (parsed.method().usesSecret()) {
             ClientSecret secret = parsed.secret().orElseGet(() -> new ClientSecret(values.tokenValue()));
-            parsed.builder().secret(hasher.hash(secret));
+            setSecret(parsed.builder(), id, parsed.method(), secret);
             issued = parsed.secret().isPresent() ? Optional.empty() : Optional.of(secret);
         }
         Client client = ClientMetadata.build(parsed.builder());
@@ -132,13 +138,16 @@ public final class ManageClients {
         ClientBuilder builder = parsed.builder();
         Optional<ClientSecret> issued = Optional.empty();
         if (parsed.method().usesSecret()) {
+            boolean keep = existing.get().secret().isPresent() && (parsed.method() != ClientAuthenticationMethod.CLIENT_SECRET_JWT
+                    || existing.get().sealedSecret().isPresent());
             if (parsed.secret().isPresent()) {
-                builder.secret(hasher.hash(parsed.secret().get()));
-            } else if (existing.get().secret().isPresent()) {
+                setSecret(builder, id, parsed.method(), parsed.secret().get());
+            } else if (keep) {
                 builder.secret(existing.get().secret().get());
+                existing.get().sealedSecret().ifPresent(builder::sealedSecret);
             } else {
                 ClientSecret secret = new ClientSecret(values.tokenValue());
-                builder.secret(hasher.hash(secret));
+                setSecret(builder, id, parsed.method(), secret);
                 issued = Optional.of(secret);
             }
         }
@@ -178,8 +187,18 @@ public final class ManageClients {
             throw OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The client does not authenticate with a secret.");
         }
         ClientSecret secret = new ClientSecret(values.tokenValue());
-        clients.save(existing.get().toBuilder().secret(hasher.hash(secret)).build());
+        ClientBuilder builder = existing.get().toBuilder();
+        setSecret(builder, id, existing.get().authenticationMethod(), secret);
+        clients.save(builder.build());
         LOG.info("audit: client secret rotated client_id={} by admin_client_id={}", id, admin);
         return Optional.of(secret);
+    }
+
+    /** The slow hash for client_secret_basic/post, and for client_secret_jwt also the sealed secret. */
+    private void setSecret(ClientBuilder builder, ClientId id, ClientAuthenticationMethod method, ClientSecret secret) {
+        builder.secret(hasher.hash(secret));
+        if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            builder.sealedSecret(cipher.seal(id, secret));
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.portcullis.oauth.domain.client.ClientSecret;
 import java.util.Objects;
 
 /**
- * What a client presented to authenticate (RFC 6749 §2.3), as parsed by the inbound adapter.
+ * What a client presented to authenticate (RFC 6749 §2.3, RFC 7523 §2.2), as parsed by the inbound adapter.
  * The adapter has already refused a request that used more than one method.
  */
 public sealed interface ClientCredentials {
@@ -52,6 +52,26 @@ public sealed interface ClientCredentials {
         @Override
         public ClientAuthenticationMethod method() {
             return ClientAuthenticationMethod.NONE;
+        }
+    }
+
+    /**
+     * A JWT assertion (RFC 7523 §2.2, OIDC Core §9): {@code private_key_jwt} when it is signed with
+     * a public-key algorithm, {@code client_secret_jwt} when with an HMAC algorithm.
+     */
+    record JwtAssertion(ClientAssertion assertion) implements ClientCredentials {
+        public JwtAssertion {
+            Objects.requireNonNull(assertion, "assertion");
+        }
+
+        @Override
+        public ClientId clientId() {
+            return assertion.clientId();
+        }
+
+        @Override
+        public ClientAuthenticationMethod method() {
+            return assertion.algorithm().method();
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.portcullis.oauth.application.client;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
@@ -29,7 +32,8 @@ import java.util.Set;
  * Client registration metadata as JSON (RFC 7591 §2, OIDC Registration §2) to and from a
  * {@link Client}, for the admin API: the standard names, plus our own extensions for which no
  * metadata is standardised ({@code first_party}, {@code allow_pkce_plain}, and the token lifetimes
- * in seconds). Unknown names are refused rather than ignored, so that a typo never silently drops
+ * in seconds). A {@code client_secret_jwt} secret has at least 32 characters (RFC 7518 §3.2); a
+ * {@code jwks} holds public keys only; a {@code jwks_uri} is https (http only on loopback). Unknown names are refused rather than ignored, so that a typo never silently drops
  * a setting. Every error is {@code invalid_client_metadata} naming the field, or
  * {@code invalid_redirect_uri} (RFC 7591 §3.2.2). Stateless.
  */
@@ -42,7 +46,10 @@ public final class ClientMetadata {
             "post_logout_redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method", "scope",
             "jwks", "jwks_uri", "access_token_signed_response_alg", "id_token_signed_response_alg",
             "access_token_lifetime", "refresh_token_lifetime", "refresh_token_idle_lifetime", "first_party",
-            "allow_pkce_plain");
+            "allow_pkce_plain", "token_endpoint_auth_signing_alg");
+
+    /** RFC 7518 §3.2: an HS256 key has at least 32 bytes, so a client_secret_jwt secret has at least 32 characters. */
+    public static final int MIN_JWT_SECRET_LENGTH = 32;
 
     private ClientMetadata() {
     }
@@ -81,7 +88,7 @@ public final class ClientMetadata {
                         .orElseThrow(() -> invalid("The field token_endpoint_auth_method has an unknown value.")))
                 .orElse(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
         builder.authenticationMethod(method);
-        Optional<ClientSecret> secret = text(json, "client_secret").map(ClientMetadata::secret);
+        Optional<ClientSecret> secret = text(json, "client_secret").map(value -> secret(value, method));
         if (secret.isPresent() && !method.usesSecret()) {
             throw invalid("The field client_secret is not allowed with token_endpoint_auth_method " + method.value() + ".");
         }
@@ -91,9 +98,11 @@ public final class ClientMetadata {
                 .orElseThrow(() -> invalid("The field scope must be scope names separated by single spaces."))));
         builder.redirectUris(uris(json, "redirect_uris", StandardErrorCode.INVALID_REDIRECT_URI));
         builder.postLogoutRedirectUris(uris(json, "post_logout_redirect_uris", StandardErrorCode.INVALID_CLIENT_METADATA));
-        text(json, "jwks_uri").ifPresent(value -> builder.jwksUri(uri("jwks_uri", value,
-                StandardErrorCode.INVALID_CLIENT_METADATA)));
+        text(json, "jwks_uri").ifPresent(value -> builder.jwksUri(jwksUri(value)));
         jwks(json).ifPresent(builder::jwks);
+        text(json, "token_endpoint_auth_signing_alg").ifPresent(value -> builder.authSigningAlgorithm(
+                AssertionSigningAlgorithm.fromJwsName(value).orElseThrow(() -> invalid(
+                        "The field token_endpoint_auth_signing_alg names an unknown algorithm."))));
         text(json, "access_token_signed_response_alg").ifPresent(value -> builder.accessTokenSigningAlgorithm(
                 algorithm("access_token_signed_response_alg", value)));
         text(json, "id_token_signed_response_alg").ifPresent(value -> builder.idTokenSigningAlgorithm(
@@ -132,6 +141,7 @@ public final class ClientMetadata {
         client.jwks().ifPresent(jwks -> json.put("jwks", parseJwks(jwks)));
         client.accessTokenSigningAlgorithm().ifPresent(alg -> json.put("access_token_signed_response_alg", alg.jwsName()));
         client.idTokenSigningAlgorithm().ifPresent(alg -> json.put("id_token_signed_response_alg", alg.jwsName()));
+        client.authSigningAlgorithm().ifPresent(alg -> json.put("token_endpoint_auth_signing_alg", alg.jwsName()));
         json.put("access_token_lifetime", client.lifetimes().accessToken().toSeconds());
         json.put("refresh_token_lifetime", client.lifetimes().refreshToken().toSeconds());
         json.put("refresh_token_idle_lifetime", client.lifetimes().refreshTokenIdle().toSeconds());
@@ -140,12 +150,26 @@ public final class ClientMetadata {
         return json;
     }
 
-    private static ClientSecret secret(String value) {
-        if (value.length() < MIN_SECRET_LENGTH || value.length() > ClientSecret.MAX_LENGTH) {
-            throw invalid("The field client_secret must be " + MIN_SECRET_LENGTH + " to " + ClientSecret.MAX_LENGTH
-                    + " characters.");
+    private static ClientSecret secret(String value, ClientAuthenticationMethod method) {
+        int min = method == ClientAuthenticationMethod.CLIENT_SECRET_JWT ? MIN_JWT_SECRET_LENGTH : MIN_SECRET_LENGTH;
+        if (value.length() < min || value.length() > ClientSecret.MAX_LENGTH) {
+            throw invalid("The field client_secret must be " + min + " to " + ClientSecret.MAX_LENGTH
+                    + " characters for token_endpoint_auth_method " + method.value() + ".");
         }
         return new ClientSecret(value);
+    }
+
+    /** RFC 7591 §2, OIDC Registration §2: https; plain http only on a loopback host. */
+    private static URI jwksUri(String value) {
+        URI uri = uri("jwks_uri", value, StandardErrorCode.INVALID_CLIENT_METADATA);
+        String host = uri.getHost();
+        boolean https = "https".equals(uri.getScheme()) && host != null;
+        boolean loopbackHttp = "http".equals(uri.getScheme()) && host != null
+                && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        if (!https && !loopbackHttp) {
+            throw invalid("The field jwks_uri must be an https URL.");
+        }
+        return uri;
     }
 
     private static Set<GrantType> grantTypes(Map<String, Object> json) {
@@ -194,7 +218,16 @@ public final class ClientMetadata {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) set;
-        return Optional.of(JSONObjectUtils.toJSONString(object));
+        String text = JSONObjectUtils.toJSONString(object);
+        try {
+            // A client's registered keys are public: a private key never belongs to the server.
+            if (JWKSet.parse(text).getKeys().stream().anyMatch(JWK::isPrivate)) {
+                throw invalid("The field jwks must hold public keys only.");
+            }
+        } catch (ParseException e) {
+            throw invalid("The field jwks is not a valid JWK set (RFC 7517 section 5).");
+        }
+        return Optional.of(text);
     }
 
     private static Object parseJwks(String jwks) {

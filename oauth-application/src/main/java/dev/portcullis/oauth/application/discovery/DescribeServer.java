@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.discovery;
 
 import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
@@ -10,6 +11,7 @@ import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.StandardClaims;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +36,20 @@ public final class DescribeServer {
 
     private static final List<String> AUTH_METHODS = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.value(),
-            ClientAuthenticationMethod.CLIENT_SECRET_POST.value());
+            ClientAuthenticationMethod.CLIENT_SECRET_POST.value(),
+            ClientAuthenticationMethod.PRIVATE_KEY_JWT.value(),
+            ClientAuthenticationMethod.CLIENT_SECRET_JWT.value());
 
     private static final List<String> AUTH_METHODS_WITH_NONE = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.value(),
             ClientAuthenticationMethod.CLIENT_SECRET_POST.value(),
+            ClientAuthenticationMethod.PRIVATE_KEY_JWT.value(),
+            ClientAuthenticationMethod.CLIENT_SECRET_JWT.value(),
             ClientAuthenticationMethod.NONE.value());
+
+    /** RFC 8414 §2, OIDC Core §9: every algorithm an assertion may be signed with; never "none". */
+    private static final List<String> AUTH_SIGNING_ALGORITHMS = Arrays.stream(AssertionSigningAlgorithm.values())
+            .map(AssertionSigningAlgorithm::jwsName).toList();
 
     /** OIDC Core §2, §3.1.3.6 and Front-Channel Logout §3: the claims an ID token may carry. */
     private static final List<String> ID_TOKEN_CLAIMS = List.of(
@@ -94,6 +104,7 @@ public final class DescribeServer {
         metadata.put("grant_types_supported", grants.grantTypes().stream().map(GrantType::value).toList());
         // RFC 7591 §2: public clients ("none") authenticate with PKCE only, at the code grant.
         metadata.put("token_endpoint_auth_methods_supported", codeFlow ? AUTH_METHODS_WITH_NONE : AUTH_METHODS);
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGORITHMS);
         if (codeFlow) {
             // RFC 9700 §2.1.1: S256 only is advertised; plain is a per-client exception.
             metadata.put("code_challenge_methods_supported", List.of("S256"));

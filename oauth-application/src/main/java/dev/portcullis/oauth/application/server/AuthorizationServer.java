@@ -11,7 +11,9 @@ import dev.portcullis.oauth.application.authorization.BrowserFlow;
 import dev.portcullis.oauth.application.authorization.GiveConsent;
 import dev.portcullis.oauth.application.authorization.SignIn;
 import dev.portcullis.oauth.application.client.CachingClientRepository;
+import dev.portcullis.oauth.application.client.ClientAssertionVerifier;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
+import dev.portcullis.oauth.application.client.ClientJwkSets;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.client.SecretVerificationCache;
 import dev.portcullis.oauth.application.discovery.DescribeServer;
@@ -22,7 +24,9 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.memory.InMemoryAssertionJtiRepository;
 import dev.portcullis.oauth.application.logout.EndSession;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
@@ -34,15 +38,18 @@ import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
 import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The protocol core, assembled from ports: what the REST adapter serves and what an embedding
@@ -77,7 +84,7 @@ public final class AuthorizationServer {
         CachingClientRepository cachedClients =
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000);
         ClientAuthenticator authenticator = new ClientAuthenticator(cachedClients, secretHasher,
-                new SecretVerificationCache(random, 10_000));
+                new SecretVerificationCache(random, 10_000), Optional.of(assertionVerifier(builder, random)));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
@@ -97,9 +104,24 @@ public final class AuthorizationServer {
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
                         new ManageClients(cachedClients, builder.refreshTokens(), secretHasher, values,
-                                builder.clientDefaults()),
+                                builder.clientDefaults(), new ClientSecretCipher(builder.masterKey(), random)),
                         new ManageScopes(builder.scopes()), new ManageUsers(builder.consents(), builder.refreshTokens())))
                 : Optional.empty();
+    }
+
+    // RFC 7523 §3 item 3, OIDC Core §9: the issuer, or an endpoint where clients authenticate.
+    private static ClientAssertionVerifier assertionVerifier(AuthorizationServerBuilder builder, SecureRandom random) {
+        ServerSettings settings = builder.settings();
+        Set<String> audiences = Set.of(settings.issuer().toString(), settings.endpoint("/token").toString(),
+                settings.endpoint("/introspect").toString(), settings.endpoint("/revoke").toString(),
+                settings.endpoint("/par").toString());
+        ClientJwkSets keys = new ClientJwkSets(builder.clientJwkSets(), builder.clock(), Duration.ofMinutes(5),
+                Duration.ofSeconds(30), 10_000);
+        AssertionJtiRepository jtis = builder.assertionJtis() != null
+                ? builder.assertionJtis() : new InMemoryAssertionJtiRepository();
+        return new ClientAssertionVerifier(audiences, keys,
+                Optional.of(new ClientSecretCipher(builder.masterKey(), random)), jtis, builder.clock(),
+                builder.clientAssertionMaxLifetime(), ClientAssertionVerifier.DEFAULT_CLOCK_SKEW);
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.

@@ -9,12 +9,15 @@ import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.application.client.ClientAssertionVerifier;
+import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
+import dev.portcullis.oauth.domain.port.JwkSetSource;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
@@ -70,6 +73,9 @@ public final class AuthorizationServerBuilder {
     private TokenLifetimes clientDefaults = TokenLifetimes.DEFAULTS;
     private RevokedAccessTokenRepository revokedAccessTokens;
     private LoginLimits loginLimits = LoginLimits.DEFAULTS;
+    private AssertionJtiRepository assertionJtis;
+    private JwkSetSource clientJwkSets = JwkSetSource.none();
+    private Duration clientAssertionMaxLifetime = ClientAssertionVerifier.DEFAULT_MAX_LIFETIME;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
 
@@ -216,6 +222,34 @@ public final class AuthorizationServerBuilder {
         return this;
     }
 
+    /**
+     * Where the {@code jti} of client assertions are recorded (RFC 7523 §3); one in memory when not
+     * set, which holds on a single instance only: several instances need a shared repository.
+     */
+    public AuthorizationServerBuilder assertionJtis(AssertionJtiRepository repository) {
+        this.assertionJtis = Objects.requireNonNull(repository, "assertionJtis");
+        return this;
+    }
+
+    /**
+     * Fetches the {@code jwks_uri} of {@code private_key_jwt} clients; when not set such clients
+     * can use inline {@code jwks} only, and a {@code jwks_uri} client is refused.
+     */
+    public AuthorizationServerBuilder clientJwkSets(JwkSetSource source) {
+        this.clientJwkSets = Objects.requireNonNull(source, "clientJwkSets");
+        return this;
+    }
+
+    /** How far ahead a client assertion's {@code exp} may be; 5 minutes when not set. */
+    public AuthorizationServerBuilder clientAssertionMaxLifetime(Duration value) {
+        Objects.requireNonNull(value, "clientAssertionMaxLifetime");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("clientAssertionMaxLifetime must be positive");
+        }
+        this.clientAssertionMaxLifetime = value;
+        return this;
+    }
+
     /** Enables a built-in grant type: {@code client_credentials}, {@code authorization_code} or {@code refresh_token}. */
     public AuthorizationServerBuilder enableGrant(GrantType type) {
         enabledGrants.add(Objects.requireNonNull(type, "type"));
@@ -327,6 +361,18 @@ public final class AuthorizationServerBuilder {
 
     LoginLimits loginLimits() {
         return loginLimits;
+    }
+
+    AssertionJtiRepository assertionJtis() {
+        return assertionJtis;
+    }
+
+    JwkSetSource clientJwkSets() {
+        return clientJwkSets;
+    }
+
+    Duration clientAssertionMaxLifetime() {
+        return clientAssertionMaxLifetime;
     }
 
     Set<GrantType> enabledGrants() {

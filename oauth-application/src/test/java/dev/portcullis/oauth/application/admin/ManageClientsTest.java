@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
+import dev.portcullis.oauth.application.key.ClientSecretCipher;
+import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
@@ -38,9 +40,11 @@ class ManageClientsTest {
     private final InMemoryClientRepository clients = new InMemoryClientRepository();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
     private final Pbkdf2SecretHasher hasher = new Pbkdf2SecretHasher(new SecureRandom(), 1000);
+    private final ClientSecretCipher cipher = new ClientSecretCipher(MasterKey.generate(new SecureRandom()),
+            new SecureRandom());
     private final ManageClients manage = new ManageClients(clients, refreshTokens, hasher,
             new SecureRandomTokenValueGenerator(new SecureRandom()),
-            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)));
+            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher);
 
     private static Map<String, Object> service(String id) {
         Map<String, Object> json = new HashMap<>();
@@ -77,6 +81,42 @@ class ManageClientsTest {
         assertEquals(Optional.empty(), registered.issuedSecret());
         assertTrue(hasher.matches(new ClientSecret("a-long-enough-secret-0123"),
                 clients.findById(new ClientId("billing")).orElseThrow().secret().orElseThrow()));
+    }
+
+    @Test
+    void createWhenClientSecretJwtThenSecretAlsoSealedForHmacChecks() { // RFC 7523 §3
+        Map<String, Object> json = service("signer");
+        json.put("token_endpoint_auth_method", "client_secret_jwt");
+
+        ManageClients.Registered registered = created(json);
+
+        Client stored = clients.findById(new ClientId("signer")).orElseThrow();
+        ClientSecret issued = registered.issuedSecret().orElseThrow();
+        assertEquals(issued, cipher.open(new ClientId("signer"), stored.sealedSecret().orElseThrow()));
+        assertTrue(hasher.matches(issued, stored.secret().orElseThrow()));
+    }
+
+    @Test
+    void createWhenClientSecretJwtWithShortSecretThenInvalidClientMetadata() { // RFC 7518 §3.2
+        Map<String, Object> json = service("signer");
+        json.put("token_endpoint_auth_method", "client_secret_jwt");
+        json.put("client_secret", "only-twenty-characters");
+
+        OAuthException thrown = assertThrows(OAuthException.class, () -> manage.create(ADMIN, json));
+
+        assertEquals(StandardErrorCode.INVALID_CLIENT_METADATA, thrown.error().code());
+    }
+
+    @Test
+    void rotateSecretWhenClientSecretJwtThenSealedSecretRotatedToo() {
+        Map<String, Object> json = service("signer");
+        json.put("token_endpoint_auth_method", "client_secret_jwt");
+        created(json);
+
+        ClientSecret rotated = manage.rotateSecret(ADMIN, new ClientId("signer")).orElseThrow();
+
+        assertEquals(rotated, cipher.open(new ClientId("signer"),
+                clients.findById(new ClientId("signer")).orElseThrow().sealedSecret().orElseThrow()));
     }
 
     @Test

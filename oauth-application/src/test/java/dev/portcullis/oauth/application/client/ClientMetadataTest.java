@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientId;
@@ -168,5 +169,35 @@ class ClientMetadataTest {
     @Test
     void errorTextWhenQuotesBackslashOrNonAsciiThenReplaced() {
         assertEquals("a?b?c?d section 2", ClientMetadata.errorText("a\"b\\c\u00e9d \u00a72"));
+    }
+
+    @Test
+    void parseWhenKeyAuthenticationMetadataThenKeptAndReturned() { // RFC 7591 §2, RFC 7523
+        Map<String, Object> json = web();
+        json.put("token_endpoint_auth_method", "private_key_jwt");
+        json.put("jwks_uri", "https://web.example.com/jwks");
+        json.put("token_endpoint_auth_signing_alg", "ES256");
+
+        Client client = ClientMetadata.build(ClientMetadata.parse(ID, json, TokenLifetimes.DEFAULTS).builder());
+
+        assertEquals("ES256", ClientMetadata.toJson(client).get("token_endpoint_auth_signing_alg"));
+        assertEquals("https://web.example.com/jwks", ClientMetadata.toJson(client).get("jwks_uri"));
+    }
+
+    @Test
+    void parseWhenJwksUriPlainHttpOnAPublicHostThenInvalidClientMetadata() { // RFC 7591 §2
+        Map<String, Object> json = web();
+        json.put("jwks_uri", "http://keys.example.com/jwks");
+
+        assertEquals(StandardErrorCode.INVALID_CLIENT_METADATA, refusal(json).error().code());
+    }
+
+    @Test
+    void parseWhenJwksHoldsAPrivateKeyThenInvalidClientMetadata() throws Exception {
+        Map<String, Object> json = web();
+        json.put("jwks", Map.of("keys", List.of(new OctetSequenceKeyGenerator(256)
+                .generate().toJSONObject())));
+
+        assertEquals(StandardErrorCode.INVALID_CLIENT_METADATA, refusal(json).error().code());
     }
 }

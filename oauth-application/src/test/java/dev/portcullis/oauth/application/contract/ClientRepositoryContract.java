@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.client.TestClients;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
+import dev.portcullis.oauth.domain.client.SealedSecret;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.HashedSecret;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
@@ -58,6 +60,8 @@ public abstract class ClientRepositoryContract {
                 .lifetimes(new TokenLifetimes(Duration.ofSeconds(123), Duration.ofDays(400), Duration.ofSeconds(600)))
                 .firstParty(true)
                 .pkcePlainAllowed(true)
+                .authSigningAlgorithm(AssertionSigningAlgorithm.HS384)
+                .sealedSecret(new SealedSecret("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA"))
                 .build();
     }
 
@@ -97,6 +101,7 @@ public abstract class ClientRepositoryContract {
                 .authenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
                 .jwksUri(URI.create("https://client.example.com/jwks.json"))
                 .accessTokenSigningAlgorithm(SigningAlgorithm.EDDSA)
+                .authSigningAlgorithm(AssertionSigningAlgorithm.PS384)
                 .build();
 
         repository.save(client);

@@ -49,7 +49,11 @@ class DescribeServerTest {
         expected.put("scopes_supported", List.of("openid", "read"));
         expected.put("response_types_supported", List.of());
         expected.put("grant_types_supported", List.of("client_credentials"));
-        expected.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        expected.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post",
+                "private_key_jwt", "client_secret_jwt"));
+        // RFC 8414 §2: the algorithms of private_key_jwt and client_secret_jwt; "none" is never listed.
+        expected.put("token_endpoint_auth_signing_alg_values_supported", List.of("HS256", "HS384", "HS512",
+                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"));
         assertEquals(expected, metadata);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(metadata.keySet()));
     }

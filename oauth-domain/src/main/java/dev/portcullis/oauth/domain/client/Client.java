@@ -34,6 +34,12 @@ import java.util.Set;
  * @param pkcePlainAllowed            whether the client may use PKCE method {@code plain}
  *                                    (our extension {@code allow_pkce_plain}; RFC 9700 §2.1.1
  *                                    says S256; off unless configured)
+ * @param authSigningAlgorithm        {@code token_endpoint_auth_signing_alg} (OIDC Registration §2): the
+ *                                    only algorithm its assertions may use; empty for the defaults of
+ *                                    {@link AssertionSigningAlgorithm}
+ * @param sealedSecret                the {@code client_secret} encrypted under the master key, which
+ *                                    {@code client_secret_jwt} needs to verify HMAC assertions; only
+ *                                    for that method
  */
 public record Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
                      Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
@@ -41,7 +47,21 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
                      Optional<URI> jwksUri, Optional<String> jwks,
                      Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
                      Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
-                     boolean firstParty, boolean pkcePlainAllowed) {
+                     boolean firstParty, boolean pkcePlainAllowed,
+                     Optional<AssertionSigningAlgorithm> authSigningAlgorithm, Optional<SealedSecret> sealedSecret) {
+
+    /** A client that does not authenticate with a JWT assertion. */
+    public Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
+                  Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
+                  ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+                  Optional<URI> jwksUri, Optional<String> jwks,
+                  Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
+                  Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
+                  boolean firstParty, boolean pkcePlainAllowed) {
+        this(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes,
+                firstParty, pkcePlainAllowed, Optional.empty(), Optional.empty());
+    }
 
     public Client {
         Objects.requireNonNull(id, "id");
@@ -80,6 +100,40 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
         if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && authenticationMethod == ClientAuthenticationMethod.NONE) {
             throw new IllegalArgumentException("grant type client_credentials needs a confidential client (RFC 6749 §4.4)");
         }
+        requireAssertionSettings(authenticationMethod, authSigningAlgorithm, sealedSecret);
+    }
+
+    private static void requireAssertionSettings(ClientAuthenticationMethod method,
+                                                 Optional<AssertionSigningAlgorithm> algorithm,
+                                                 Optional<SealedSecret> sealedSecret) {
+        Objects.requireNonNull(algorithm, "authSigningAlgorithm");
+        Objects.requireNonNull(sealedSecret, "sealedSecret");
+        // OIDC Core §9: HMAC algorithms belong to client_secret_jwt, public-key ones to private_key_jwt.
+        if (algorithm.isPresent() && algorithm.get().method() != method) {
+            throw new IllegalArgumentException("token_endpoint_auth_signing_alg " + algorithm.get()
+                    + " does not fit token_endpoint_auth_method " + method);
+        }
+        if (sealedSecret.isPresent() && method != ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            throw new IllegalArgumentException("only token_endpoint_auth_method client_secret_jwt keeps an encrypted secret");
+        }
+    }
+
+    /**
+     * The algorithms this client's authentication assertions may be signed with: its
+     * {@code token_endpoint_auth_signing_alg}, or the defaults of its method; empty for methods
+     * that do not use assertions.
+     */
+    public Set<AssertionSigningAlgorithm> assertionAlgorithms() {
+        if (authSigningAlgorithm.isPresent()) {
+            return Set.of(authSigningAlgorithm.get());
+        }
+        if (authenticationMethod == ClientAuthenticationMethod.PRIVATE_KEY_JWT) {
+            return AssertionSigningAlgorithm.PRIVATE_KEY_DEFAULTS;
+        }
+        if (authenticationMethod == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            return AssertionSigningAlgorithm.CLIENT_SECRET_DEFAULTS;
+        }
+        return Set.of();
     }
 
     /** A builder with safe defaults: {@code client_secret_basic}, no grants, no scopes. */

@@ -28,6 +28,8 @@ public final class ClientBuilder {
     private TokenLifetimes lifetimes = TokenLifetimes.DEFAULTS;
     private boolean firstParty;
     private boolean pkcePlainAllowed;
+    private Optional<AssertionSigningAlgorithm> authSigningAlgorithm = Optional.empty();
+    private Optional<SealedSecret> sealedSecret = Optional.empty();
 
     ClientBuilder(ClientId id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -52,6 +54,8 @@ public final class ClientBuilder {
         this.lifetimes = client.lifetimes();
         this.firstParty = client.firstParty();
         this.pkcePlainAllowed = client.pkcePlainAllowed();
+        this.authSigningAlgorithm = client.authSigningAlgorithm();
+        this.sealedSecret = client.sealedSecret();
     }
 
     public ClientBuilder name(String value) {
@@ -64,6 +68,9 @@ public final class ClientBuilder {
         this.authenticationMethod = Objects.requireNonNull(value, "authenticationMethod");
         if (!value.usesSecret()) {
             this.secret = Optional.empty();
+        }
+        if (value != ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            this.sealedSecret = Optional.empty();
         }
         return this;
     }
@@ -141,12 +148,24 @@ public final class ClientBuilder {
         return this;
     }
 
+    /** The {@code token_endpoint_auth_signing_alg} (OIDC Registration §2). */
+    public ClientBuilder authSigningAlgorithm(AssertionSigningAlgorithm value) {
+        this.authSigningAlgorithm = Optional.of(value);
+        return this;
+    }
+
+    /** The secret encrypted under the master key, for {@code client_secret_jwt}. */
+    public ClientBuilder sealedSecret(SealedSecret value) {
+        this.sealedSecret = Optional.of(value);
+        return this;
+    }
+
     /**
      * @throws IllegalArgumentException when the values do not make a valid registration
      */
     public Client build() {
         return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
                 postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes, firstParty,
-                pkcePlainAllowed);
+                pkcePlainAllowed, authSigningAlgorithm, sealedSecret);
     }
 }

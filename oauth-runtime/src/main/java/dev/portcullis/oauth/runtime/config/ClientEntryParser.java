@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
@@ -34,12 +35,22 @@ final class ClientEntryParser {
             "redirect_uris", "post_logout_redirect_uris", "grant_types", "response_types",
             "token_endpoint_auth_method", "scope", "jwks", "jwks_uri", "access_token_signed_response_alg",
             "id_token_signed_response_alg", "access_token_lifetime", "refresh_token_lifetime",
-            "refresh_token_idle_lifetime", "first_party", "allow_pkce_plain");
+            "refresh_token_idle_lifetime", "first_party", "allow_pkce_plain", "token_endpoint_auth_signing_alg");
+
+    /** RFC 7518 §3.2: HS256 needs a key of at least 32 bytes; client_secret_jwt secrets are at least that. */
+    private static final int MIN_JWT_SECRET_LENGTH = 32;
 
     private ClientEntryParser() {
     }
 
     static ClientEntry parse(ConfigNode entry, Duration defaultAccessTokenLifetime) {
+        return parse(entry, defaultAccessTokenLifetime, false);
+    }
+
+    /**
+     * @param production whether the server runs in production mode, where a {@code jwks_uri} must be https
+     */
+    static ClientEntry parse(ConfigNode entry, Duration defaultAccessTokenLifetime, boolean production) {
         entry.requireKnownKeys(KEYS);
         String idText = entry.text("client_id")
                 .orElseThrow(() -> new ConfigurationException(entry.key("client_id"), "is required"));
@@ -61,8 +72,13 @@ final class ClientEntryParser {
                 new ConfigurationException(entry.key("scope"), "must be scope names separated by single spaces"))));
         builder.redirectUris(uris(entry, "redirect_uris"));
         builder.postLogoutRedirectUris(uris(entry, "post_logout_redirect_uris"));
-        entry.text("jwks_uri").ifPresent(uri -> builder.jwksUri(uri(entry.key("jwks_uri"), uri)));
+        entry.text("jwks_uri").ifPresent(uri -> builder.jwksUri(jwksUri(entry.key("jwks_uri"), uri, production)));
         entry.raw("jwks").ifPresent(jwks -> builder.jwks(jwksText(entry.key("jwks"), jwks)));
+        // OIDC Registration §2: the one algorithm the client's authentication assertions may use.
+        entry.text("token_endpoint_auth_signing_alg").ifPresent(alg -> builder.authSigningAlgorithm(
+                AssertionSigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
+                        entry.key("token_endpoint_auth_signing_alg"), "unknown algorithm; use one of "
+                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, HS256, HS384, HS512"))));
         entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
                         entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
@@ -114,6 +130,11 @@ final class ClientEntryParser {
             }
             return Optional.empty();
         }
+        // OIDC Core §9: client_secret_jwt verifies an HMAC keyed with the secret itself, which a hash cannot give back.
+        if (hash.isPresent() && method == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            throw new ConfigurationException(entry.key("client_secret_hash"),
+                    "token_endpoint_auth_method client_secret_jwt needs client_secret in clear (it is stored encrypted)");
+        }
         if (hash.isPresent()) {
             builder.secret(new HashedSecret(hash.get()));
             return Optional.empty();
@@ -122,6 +143,10 @@ final class ClientEntryParser {
                 "is required for token_endpoint_auth_method " + method.value()));
         if (value.length() < 16 || value.length() > ClientSecret.MAX_LENGTH) {
             throw new ConfigurationException(entry.key("client_secret"), "must be 16 to 512 characters");
+        }
+        if (method == ClientAuthenticationMethod.CLIENT_SECRET_JWT && value.length() < MIN_JWT_SECRET_LENGTH) {
+            throw new ConfigurationException(entry.key("client_secret"),
+                    "must be at least 32 characters for client_secret_jwt (RFC 7518 §3.2)");
         }
         builder.secret(PENDING_HASH);
         return Optional.of(new ClientSecret(value));
@@ -163,6 +188,33 @@ final class ClientEntryParser {
         if (!jwks.isObject() || !jwks.path("keys").isArray()) {
             throw new ConfigurationException(key, "must be a JWK set: a mapping with a keys list (RFC 7517 §5)");
         }
+        JsonNode keys = jwks.path("keys");
+        for (int i = 0; i < keys.size(); i++) {
+            JsonNode jwk = keys.get(i);
+            // A client registers public keys only; a private or symmetric key here would be a leaked secret.
+            if (!jwk.isObject() || jwk.has("d") || jwk.has("k") || "oct".equals(jwk.path("kty").asText())) {
+                throw new ConfigurationException(key + ".keys[" + i + "]", "must be a public key (no d, no k, no kty oct)");
+            }
+        }
         return jwks.toString();
+    }
+
+    /** RFC 7591 §2 and OIDC Registration §2: https; plain http only on a loopback host outside production. */
+    private static URI jwksUri(String key, String value, boolean production) {
+        URI uri = uri(key, value);
+        boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
+        String host = uri.getHost();
+        boolean loopbackHttp = "http".equals(uri.getScheme()) && host != null
+                && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
+        if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new ConfigurationException(key, "must have no fragment and no user info");
+        }
+        if (production && !https) {
+            throw new ConfigurationException(key, "must be an https URL in production mode");
+        }
+        if (!https && !loopbackHttp) {
+            throw new ConfigurationException(key, "must be an https URL (http only on a loopback host in development)");
+        }
+        return uri;
     }
 }

@@ -35,13 +35,14 @@ import java.util.Set;
  * @param sessionLifetime     how long a browser stays signed in
  * @param refreshTokenGrace   how long a used refresh token keeps working while its successor is
  *                            unused, before reuse revokes its family (RFC 9700 §4.14.2); zero or more
+ * @param clientAssertionMaxLifetime how far ahead a client assertion's {@code exp} may be (RFC 7523 §3)
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
-                              Duration refreshTokenGrace) {
+                              Duration refreshTokenGrace, Duration clientAssertionMaxLifetime) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -61,6 +62,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(themeDirectory, "themeDirectory");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
+        Objects.requireNonNull(clientAssertionMaxLifetime, "clientAssertionMaxLifetime");
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -70,6 +72,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime);
     }
 }

@@ -38,7 +38,7 @@ public final class SettingsLoader {
             "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
             "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE", "PORTCULLIS_IDENTITY_URL",
             "PORTCULLIS_IDENTITY_AUTHORIZATION", "PORTCULLIS_IDENTITY_TIMEOUT", "PORTCULLIS_THEME_DIR",
-            "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE");
+            "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
@@ -72,7 +72,8 @@ public final class SettingsLoader {
         ConfigNode db = root.section("database").orElseGet(() -> ConfigNode.empty("database"))
                 .requireKnownKeys(Set.of("url", "user", "password", "pool_size"));
         ConfigNode tokens = root.section("tokens").orElseGet(() -> ConfigNode.empty("tokens"))
-                .requireKnownKeys(Set.of("audience", "signing_algorithm", "access_token_lifetime", "refresh_token_grace"));
+                .requireKnownKeys(Set.of("audience", "signing_algorithm", "access_token_lifetime", "refresh_token_grace",
+                        "client_assertion_max_lifetime"));
 
         Mode mode = setting("PORTCULLIS_MODE", root, "mode").map(SettingsLoader::mode).orElse(Mode.DEVELOPMENT);
         boolean production = mode == Mode.PRODUCTION;
@@ -109,14 +110,21 @@ public final class SettingsLoader {
                 value("PORTCULLIS_TOKEN_AUDIENCE", tokens, "audience").orElse(issuer.toString()),
                 setting("PORTCULLIS_SIGNING_ALGORITHM", tokens, "signing_algorithm").map(SettingsLoader::algorithm)
                         .orElse(SigningAlgorithm.RS256),
-                lifetime, grants(root), clients(root, lifetime), scopes(root),
+                lifetime, grants(root), clients(root, lifetime, production), scopes(root),
                 setting("PORTCULLIS_SHUTDOWN_GRACE", root, "shutdown_grace")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofSeconds(10)),
                 identity(root),
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
-                refreshTokenGrace(tokens));
+                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens));
+    }
+
+    /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */
+    private Duration clientAssertionMaxLifetime(ConfigNode tokens) {
+        return setting("PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME", tokens, "client_assertion_max_lifetime")
+                .map(v -> Duration.ofSeconds(range(v, 1, 3600)))
+                .orElse(Duration.ofMinutes(5));
     }
 
     /**
@@ -176,11 +184,11 @@ public final class SettingsLoader {
         return grants;
     }
 
-    private static List<ClientEntry> clients(ConfigNode root, Duration lifetime) {
+    private static List<ClientEntry> clients(ConfigNode root, Duration lifetime, boolean production) {
         List<ClientEntry> clients = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode entry : root.sections("clients")) {
-            ClientEntry client = ClientEntryParser.parse(entry, lifetime);
+            ClientEntry client = ClientEntryParser.parse(entry, lifetime, production);
             if (!ids.add(client.client().id().value())) {
                 throw new ConfigurationException(entry.key("client_id"), "duplicate client_id");
             }

@@ -1,7 +1,13 @@
 package dev.portcullis.oauth.runtime.server;
 
+import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
+import dev.portcullis.oauth.domain.client.ClientBuilder;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.client.HashedSecret;
+import dev.portcullis.oauth.domain.client.SealedSecret;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
@@ -9,6 +15,8 @@ import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.runtime.config.ClientEntry;
 import dev.portcullis.oauth.runtime.config.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the clients and scopes of the configuration file at start: each is created, or
  * updated to match the file. A clear secret is hashed, unless the stored hash already matches
- * it, so restarts keep the stored hash.
+ * it, so restarts keep the stored hash. For {@code client_secret_jwt} the secret is also sealed
+ * under the master key (an HMAC assertion needs the secret itself), unless the stored sealed secret
+ * already opens to it.
  */
 final class ConfiguredRegistrations {
 
@@ -30,11 +40,14 @@ final class ConfiguredRegistrations {
     private final ClientRepository clients;
     private final ScopeRepository scopes;
     private final SecretHasher hasher;
+    private final ClientSecretCipher cipher;
 
-    ConfiguredRegistrations(ClientRepository clients, ScopeRepository scopes, SecretHasher hasher) {
+    ConfiguredRegistrations(ClientRepository clients, ScopeRepository scopes, SecretHasher hasher,
+                            ClientSecretCipher cipher) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     void apply(List<ScopeDefinition> scopeDefinitions, List<ClientEntry> clientEntries) {
@@ -57,9 +70,25 @@ final class ConfiguredRegistrations {
         if (entry.secret().isEmpty()) {
             return entry.client();
         }
-        Optional<HashedSecret> stored = clients.findById(entry.client().id()).flatMap(Client::secret);
-        HashedSecret hash = stored.filter(h -> hasher.matches(entry.secret().get(), h))
-                .orElseGet(() -> hasher.hash(entry.secret().get()));
-        return entry.client().toBuilder().secret(hash).build();
+        Optional<Client> existing = clients.findById(entry.client().id());
+        Optional<HashedSecret> stored = existing.flatMap(Client::secret);
+        ClientSecret secret = entry.secret().get();
+        HashedSecret hash = stored.filter(h -> hasher.matches(secret, h)).orElseGet(() -> hasher.hash(secret));
+        ClientBuilder builder = entry.client().toBuilder().secret(hash);
+        if (entry.client().authenticationMethod() == ClientAuthenticationMethod.CLIENT_SECRET_JWT) {
+            builder.sealedSecret(existing.flatMap(Client::sealedSecret).filter(s -> opensTo(entry.client().id(), s, secret))
+                    .orElseGet(() -> cipher.seal(entry.client().id(), secret)));
+        }
+        return builder.build();
+    }
+
+    private boolean opensTo(ClientId id, SealedSecret sealed, ClientSecret secret) {
+        try {
+            return MessageDigest.isEqual(cipher.open(id, sealed).value().getBytes(StandardCharsets.UTF_8),
+                    secret.value().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+            // Sealed under another master key, or altered: seal it again.
+            return false;
+        }
     }
 }

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
+import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.application.server.AuthorizationServerBuilder;
@@ -80,7 +82,7 @@ public final class PortcullisServer implements AutoCloseable {
             IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
             AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity);
             ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
-                    persistence.scopes(), core.secretHasher());
+                    persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random));
             registrations.apply(settings.scopes(), settings.clients());
             Optional<DevelopmentClient> devClient = settings.mode() == Mode.DEVELOPMENT
                     ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
@@ -131,7 +133,10 @@ public final class PortcullisServer implements AutoCloseable {
                 .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
                 .browserSessionLifetime(settings.sessionLifetime())
                 .refreshTokenGracePeriod(settings.refreshTokenGrace())
-                .clientDefaults(TokenLifetimes.DEFAULTS.withAccessToken(settings.accessTokenLifetime()));
+                .clientDefaults(TokenLifetimes.DEFAULTS.withAccessToken(settings.accessTokenLifetime()))
+                .assertionJtis(persistence.assertionJtis())
+                .clientJwkSets(new HttpJwkSetSource(clock))
+                .clientAssertionMaxLifetime(settings.clientAssertionMaxLifetime());
         settings.grants().forEach(builder::enableGrant);
         extraHandlers.forEach(builder::grantHandler);
         return builder.build();

@@ -59,6 +59,12 @@ public final class ClientEntity {
     @Column(name = "refresh_token_idle_seconds", nullable = false)
     long refreshTokenIdleSeconds;
 
+    @Column(name = "auth_signing_alg", length = 16)
+    String authSigningAlgorithm;
+
+    @Column(name = "sealed_secret", length = 2048)
+    String sealedSecret;
+
     @Column(name = "first_party", nullable = false)
     boolean firstParty;
 

@@ -1,10 +1,12 @@
 package dev.portcullis.oauth.adapters.persistence.client;
 
+import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.HashedSecret;
+import dev.portcullis.oauth.domain.client.SealedSecret;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
@@ -61,6 +63,13 @@ final class ClientEntityMapper {
             builder.idTokenSigningAlgorithm(SigningAlgorithm.fromJwsName(entity.idTokenSigningAlgorithm)
                     .orElseThrow(() -> corrupt(entity, "id_token_signing_alg")));
         }
+        if (entity.authSigningAlgorithm != null) {
+            builder.authSigningAlgorithm(AssertionSigningAlgorithm.fromJwsName(entity.authSigningAlgorithm)
+                    .orElseThrow(() -> corrupt(entity, "auth_signing_alg")));
+        }
+        if (entity.sealedSecret != null) {
+            builder.sealedSecret(new SealedSecret(entity.sealedSecret));
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -83,6 +92,8 @@ final class ClientEntityMapper {
         entity.refreshTokenIdleSeconds = client.lifetimes().refreshTokenIdle().getSeconds();
         entity.firstParty = client.firstParty();
         entity.pkcePlainAllowed = client.pkcePlainAllowed();
+        entity.authSigningAlgorithm = client.authSigningAlgorithm().map(AssertionSigningAlgorithm::jwsName).orElse(null);
+        entity.sealedSecret = client.sealedSecret().map(SealedSecret::encoded).orElse(null);
         replace(entity.grantTypes, client.grantTypes().stream().map(GrantType::value).toList());
         replace(entity.responseTypes, client.responseTypes());
         replace(entity.scopes, client.scopes().values());

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.rest.client;
 
+import dev.portcullis.oauth.application.client.ClientAssertion;
 import dev.portcullis.oauth.application.client.ClientCredentials;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
@@ -13,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Finds the client credentials of a token request (RFC 6749 §2.3): the {@code Authorization: Basic}
- * header, or {@code client_id} with {@code client_secret} in the body, or {@code client_id} alone
- * for a public client. Whether they are right is the use case's decision. Stateless and thread-safe.
+ * header, or {@code client_id} with {@code client_secret} in the body, or a JWT assertion in
+ * {@code client_assertion} with {@code client_assertion_type} (RFC 7521 §4.2, RFC 7523 §2.2), or
+ * {@code client_id} alone for a public client. Whether they are right is the use case's decision. Stateless and thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 §2.3</a>
  */
@@ -23,6 +25,7 @@ public final class ClientCredentialsReader {
     private static final String CLIENT_ID = "client_id";
     private static final String CLIENT_SECRET = "client_secret";
     private static final String CLIENT_ASSERTION = "client_assertion";
+    private static final String CLIENT_ASSERTION_TYPE = "client_assertion_type";
 
     private ClientCredentialsReader() {
     }
@@ -35,8 +38,9 @@ public final class ClientCredentialsReader {
      * @return the credentials; empty when the client presented none
      * @throws OAuthException {@code invalid_request} when the client used more than one method, sent a
      *                        {@code client_id} differing from its Basic header, repeated the header, or
-     *                        sent a secret without an id; {@code invalid_client} when the header or
-     *                        the body credentials are malformed
+     *                        sent a secret without an id, or a {@code client_assertion_type} without
+     *                        an assertion; {@code invalid_client} when the header, the body
+     *                        credentials or the assertion are malformed
      */
     public static Optional<ClientCredentials> read(List<String> authorization, Map<String, String> form) {
         Objects.requireNonNull(authorization, "authorization");
@@ -52,8 +56,17 @@ public final class ClientCredentialsReader {
             throw OAuthException.of(StandardErrorCode.INVALID_REQUEST,
                     "The client used more than one authentication method.");
         }
+        if (form.containsKey(CLIENT_ASSERTION_TYPE) && !form.containsKey(CLIENT_ASSERTION)) {
+            throw OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The client_assertion parameter is missing.");
+        }
         if (header) {
             return Optional.of(fromHeader(authorization.get(0), form.get(CLIENT_ID)));
+        }
+        if (form.containsKey(CLIENT_ASSERTION)) {
+            // RFC 7521 §4.2: client_id is optional beside an assertion; when sent it must name the same client.
+            return Optional.of(new ClientCredentials.JwtAssertion(ClientAssertion.parse(
+                    Optional.ofNullable(form.get(CLIENT_ASSERTION_TYPE)), form.get(CLIENT_ASSERTION),
+                    Optional.ofNullable(form.get(CLIENT_ID)))));
         }
         return fromBody(form.get(CLIENT_ID), form.get(CLIENT_SECRET));
     }

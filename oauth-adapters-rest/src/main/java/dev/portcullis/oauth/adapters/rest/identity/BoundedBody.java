@@ -9,10 +9,11 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body as bytes, but at most {@code limit} of them: past that it cancels the
- * download and fails with an {@link IOException}, so a broken identity service cannot fill the heap.
+ * download and fails with an {@link IOException}, so a broken identity service (or a client's
+ * {@code jwks_uri}) cannot fill the heap.
  * One instance per response, called by the HTTP client's single subscription thread.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final HttpResponse.BodySubscriber<byte[]> delegate = HttpResponse.BodySubscribers.ofByteArray();
     private final long limit;
@@ -25,7 +26,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** A body handler that reads at most {@code limit} bytes of any response. */
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long limit) {
         return responseInfo -> new BoundedBody(limit);
     }
 

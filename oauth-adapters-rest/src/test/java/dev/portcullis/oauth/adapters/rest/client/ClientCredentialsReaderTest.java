@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portcullis.oauth.application.client.ClientCredentials;
+import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.error.OAuthError;
@@ -144,5 +145,42 @@ class ClientCredentialsReaderTest {
                 Map.of("client_id", "client", "client_secret", "s".repeat(ClientSecret.MAX_LENGTH + 1))));
 
         assertEquals(AUTHENTICATION_FAILED, thrown.error());
+    }
+
+    @Test
+    void readWhenClientAssertionWithTypeThenJwtAssertion() { // RFC 7523 §2.2
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJwYXJ0bmVyIiwic3ViIjoicGFydG5lciJ9.c2ln";
+
+        ClientCredentials credentials = ClientCredentialsReader.read(List.of(), Map.of("client_assertion", jwt,
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")).orElseThrow();
+
+        assertEquals(new ClientId("partner"), credentials.clientId());
+        assertEquals(ClientAuthenticationMethod.PRIVATE_KEY_JWT, credentials.method());
+    }
+
+    @Test
+    void readWhenClientAssertionTypeWithoutAssertionThenInvalidRequest() { // RFC 7521 §4.2
+        OAuthException thrown = assertThrows(OAuthException.class, () -> ClientCredentialsReader.read(List.of(),
+                Map.of("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")));
+
+        assertEquals(new OAuthError(StandardErrorCode.INVALID_REQUEST, "The client_assertion parameter is missing."),
+                thrown.error());
+    }
+
+    @Test
+    void readWhenBasicHeaderAndClientAssertionThenInvalidRequest() { // RFC 6749 §2.3
+        OAuthException thrown = assertThrows(OAuthException.class, () -> ClientCredentialsReader.read(List.of(BASIC),
+                Map.of("client_assertion", "x.y.z")));
+
+        assertEquals(TWO_METHODS, thrown.error());
+    }
+
+    @Test
+    void readWhenClientAssertionWithoutTypeThenInvalidClient() { // RFC 7521 §4.2
+        OAuthException thrown = assertThrows(OAuthException.class, () -> ClientCredentialsReader.read(List.of(),
+                Map.of("client_assertion", "x.y.z")));
+
+        assertEquals(new OAuthError(StandardErrorCode.INVALID_CLIENT, "The client_assertion_type parameter is missing."),
+                thrown.error());
     }
 }

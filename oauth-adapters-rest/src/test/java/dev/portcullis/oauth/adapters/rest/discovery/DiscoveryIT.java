@@ -26,7 +26,9 @@ class DiscoveryIT {
             + "\"scopes_supported\":[\"openid\",\"read\",\"write\"],"
             + "\"response_types_supported\":[],"
             + "\"grant_types_supported\":[\"client_credentials\",\"urn:example:grant:test\"],"
-            + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"]}";
+            + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
+            + "\"private_key_jwt\",\"client_secret_jwt\"],"
+            + "\"token_endpoint_auth_signing_alg_values_supported\":[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\"]}";
 
     private static TestHttpServer server;
 
