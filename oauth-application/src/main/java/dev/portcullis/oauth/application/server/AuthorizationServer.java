@@ -17,7 +17,15 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.job.JobScheduler;
+import dev.portcullis.oauth.application.job.JobSettings;
+import dev.portcullis.oauth.application.job.PruneExpired;
+import dev.portcullis.oauth.application.job.RecurringJob;
+import dev.portcullis.oauth.application.key.ImportSigningKey;
+import dev.portcullis.oauth.application.key.MaintainSigningKeys;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.key.RotateMasterKey;
+import dev.portcullis.oauth.application.key.RotateSigningKeys;
 import dev.portcullis.oauth.application.logout.EndSession;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
@@ -28,6 +36,7 @@ import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
@@ -53,11 +62,16 @@ public final class AuthorizationServer {
     private final Optional<BrowserFlow> browserFlow;
     private final Optional<GetUserInfo> getUserInfo;
     private final Optional<EndSession> endSession;
+    private final SigningKeyUseCases keys;
+    private final AuthorizationServerBuilder parts;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
         this.settings = builder.settings();
         this.keyRing = keyRing;
+        this.parts = builder;
+        this.keys = new SigningKeyUseCases(keyRing, builder.keyRotation(), builder.clients(),
+                settings.enabledSigningAlgorithms(), builder.clock(), builder.jobLock());
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
@@ -125,9 +139,14 @@ public final class AuthorizationServer {
             Objects.requireNonNull(builder.refreshTokens(), "refreshTokens");
             Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens");
         }
-        PrivateKeyCipher cipher = new PrivateKeyCipher(masterKey, random);
+        PrivateKeyCipher cipher = builder.previousMasterKey()
+                .map(new PrivateKeyCipher(masterKey, random)::decryptingAlsoWith)
+                .orElseGet(() -> new PrivateKeyCipher(masterKey, random));
         SigningKeyRing ring = new SigningKeyRing(keys, cipher,
                 new SigningKeyGenerator(cipher, new SecureRandomTokenValueGenerator(random), clock));
+        if (builder.previousMasterKey().isPresent()) {
+            new RotateMasterKey(ring, builder.jobLock()).reencryptAll();
+        }
         ring.ensureCurrentKeys(builder.settings().enabledSigningAlgorithms());
         return new AuthorizationServer(builder, ring, grants, random);
     }
@@ -191,6 +210,56 @@ public final class AuthorizationServer {
     /** The signing keys; {@link SigningKeyRing#reload()} after keys change elsewhere. */
     public SigningKeyRing keyRing() {
         return keyRing;
+    }
+
+    /** Manual rotation of the signing key of an algorithm (the admin API and the command line). */
+    public RotateSigningKeys rotateSigningKeys() {
+        return keys.rotate();
+    }
+
+    /** The import of an existing private key, keeping its {@code kid}. */
+    public ImportSigningKey importSigningKey() {
+        return keys.importKey();
+    }
+
+    /** The scheduled step of the key lifecycle; {@link #recurringJobs} runs it. */
+    public MaintainSigningKeys maintainSigningKeys() {
+        return keys.maintain();
+    }
+
+    /**
+     * The background jobs of this server, for a {@link JobScheduler}: key rotation (one instance at
+     * a time), key refresh (every instance, so that it publishes and signs with what others changed),
+     * and pruning of expired authorization codes, refresh tokens, browser sessions and revoked access
+     * token rows (one instance at a time), for the repositories it was built with.
+     */
+    public List<RecurringJob> recurringJobs(JobSettings jobs) {
+        Objects.requireNonNull(jobs, "jobs");
+        List<RecurringJob> list = new ArrayList<>();
+        list.add(new RecurringJob("signing-key-rotation", jobs.keyRotationInterval(), keys.maintain()::run));
+        list.add(RecurringJob.local("signing-key-refresh", jobs.keyRefreshInterval(), () -> {
+            keyRing.reload();
+            return 0;
+        }));
+        JobLock lock = parts.jobLock();
+        Clock clock = parts.clock();
+        prune(list, "prune-authorization-codes", parts.authorizationCodes() == null ? null
+                : parts.authorizationCodes()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-refresh-tokens", parts.refreshTokens() == null ? null
+                : parts.refreshTokens()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-browser-sessions", parts.browserSessions() == null ? null
+                : parts.browserSessions()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-revoked-access-tokens", parts.revokedAccessTokens() == null ? null
+                : parts.revokedAccessTokens()::deleteExpired, jobs, lock, clock);
+        return List.copyOf(list);
+    }
+
+    private static void prune(List<RecurringJob> list, String name, PruneExpired.ExpiredRows rows, JobSettings jobs,
+                              JobLock lock, Clock clock) {
+        if (rows != null) {
+            PruneExpired prune = new PruneExpired(rows, clock, jobs.pruneBatchSize(), jobs.pruneMaxBatches());
+            list.add(RecurringJob.exclusive(name, jobs.pruneInterval(), lock, prune::run));
+        }
     }
 
     /** The hasher of client secrets, for registering clients. */

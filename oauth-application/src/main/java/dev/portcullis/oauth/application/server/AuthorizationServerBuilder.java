@@ -5,7 +5,9 @@ import dev.portcullis.oauth.application.authorization.PendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
@@ -14,6 +16,7 @@ import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
@@ -68,6 +71,9 @@ public final class AuthorizationServerBuilder {
     private Duration refreshTokenGracePeriod = RefreshTokenGrantHandler.DEFAULT_GRACE_PERIOD;
     private RevokedAccessTokenRepository revokedAccessTokens;
     private LoginLimits loginLimits = LoginLimits.DEFAULTS;
+    private KeyRotationPolicy keyRotation = KeyRotationPolicy.DEFAULTS;
+    private JobLock jobLock;
+    private MasterKey previousMasterKey;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
 
@@ -205,6 +211,30 @@ public final class AuthorizationServerBuilder {
         return this;
     }
 
+    /** When signing keys rotate; {@link KeyRotationPolicy#DEFAULTS} when not set. */
+    public AuthorizationServerBuilder keyRotation(KeyRotationPolicy value) {
+        this.keyRotation = Objects.requireNonNull(value, "keyRotation");
+        return this;
+    }
+
+    /**
+     * The lock that lets one instance at a time change keys and run background jobs; a lock local
+     * to this process when not set, which is right only when one process uses the storage.
+     */
+    public AuthorizationServerBuilder jobLock(JobLock value) {
+        this.jobLock = Objects.requireNonNull(value, "jobLock");
+        return this;
+    }
+
+    /**
+     * The master key in use before the current one, during a master key rotation: {@link #build()}
+     * then re-encrypts every private key still under it with the current master key.
+     */
+    public AuthorizationServerBuilder previousMasterKey(MasterKey key) {
+        this.previousMasterKey = Objects.requireNonNull(key, "previousMasterKey");
+        return this;
+    }
+
     /** Enables a built-in grant type: {@code client_credentials}, {@code authorization_code} or {@code refresh_token}. */
     public AuthorizationServerBuilder enableGrant(GrantType type) {
         enabledGrants.add(Objects.requireNonNull(type, "type"));
@@ -312,6 +342,21 @@ public final class AuthorizationServerBuilder {
 
     LoginLimits loginLimits() {
         return loginLimits;
+    }
+
+    KeyRotationPolicy keyRotation() {
+        return keyRotation;
+    }
+
+    JobLock jobLock() {
+        if (jobLock == null) {
+            jobLock = new LocalJobLock();
+        }
+        return jobLock;
+    }
+
+    Optional<MasterKey> previousMasterKey() {
+        return Optional.ofNullable(previousMasterKey);
     }
 
     Set<GrantType> enabledGrants() {
