@@ -8,6 +8,7 @@ import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
 import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
+import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
 import dev.portcullis.oauth.adapters.persistence.key.JpaSigningKeyRepository;
 import dev.portcullis.oauth.adapters.persistence.key.SigningKeyEntity;
 import dev.portcullis.oauth.adapters.persistence.scope.JpaScopeRepository;
@@ -18,11 +19,13 @@ import dev.portcullis.oauth.adapters.persistence.token.JpaRefreshTokenRepository
 import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
+import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
@@ -31,6 +34,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.hibernate.cfg.FetchSettings;
@@ -63,10 +68,13 @@ public final class PersistenceUnit implements AutoCloseable {
     private final ConsentRepository consents;
     private final RefreshTokenRepository refreshTokens;
     private final RevokedAccessTokenRepository revokedAccessTokens;
+    private final JobLock jobLock;
 
-    private PersistenceUnit(EntityManagerFactory factory) {
+    private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
         this.factory = factory;
         Transactions transactions = new Transactions(factory);
+        // H2 in file mode is opened by one process at a time, so a lock in this process is enough there.
+        this.jobLock = postgres ? new PostgresAdvisoryJobLock(transactions) : new LocalJobLock();
         this.clients = new JpaClientRepository(transactions);
         this.scopes = new JpaScopeRepository(transactions);
         this.signingKeys = new JpaSigningKeyRepository(transactions);
@@ -88,7 +96,7 @@ public final class PersistenceUnit implements AutoCloseable {
         Objects.requireNonNull(dataSource, "dataSource");
         long started = System.nanoTime();
         SchemaMigration.migrate(dataSource);
-        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource));
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), isPostgres(dataSource));
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }
@@ -141,6 +149,22 @@ public final class PersistenceUnit implements AutoCloseable {
     /** The deny list of revoked JWT access tokens, by {@code jti}. */
     public RevokedAccessTokenRepository revokedAccessTokens() {
         return revokedAccessTokens;
+    }
+
+    /**
+     * The lock that lets one instance at a time run a background job: a PostgreSQL advisory lock
+     * shared by every instance on the database, or a lock in this process on H2.
+     */
+    public JobLock jobLock() {
+        return jobLock;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("database", e);
+        }
     }
 
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
