@@ -65,11 +65,11 @@ final class ClientEntryParser {
         entry.raw("jwks").ifPresent(jwks -> builder.jwks(jwksText(entry.key("jwks"), jwks)));
         entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
-                        entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+                        entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));
         // OIDC Registration §2: the alg of the client's ID tokens; RS256 when absent.
         entry.text("id_token_signed_response_alg").ifPresent(alg -> builder.idTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
-                        entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+                        entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));
         entry.bool("first_party").ifPresent(builder::firstParty);
         entry.bool("allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
         builder.lifetimes(lifetimes(entry, defaultAccessTokenLifetime));
