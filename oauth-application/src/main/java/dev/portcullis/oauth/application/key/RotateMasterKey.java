@@ -6,6 +6,7 @@ import dev.portcullis.oauth.domain.port.JobLock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,19 @@ public final class RotateMasterKey {
      *                               changed then), or another runner is changing keys
      */
     public int reencryptAll() {
-        return lock.runExclusively(KeyLifecycle.LOCK, this::reencrypt)
+        return tryReencryptAll()
                 .orElseThrow(() -> new IllegalStateException("signing keys are being changed elsewhere; try again"));
+    }
+
+    /**
+     * Like {@link #reencryptAll()}, but does nothing when another runner is changing keys, e.g. an
+     * instance starting at the same time that is re-encrypting them itself.
+     *
+     * @return how many keys were re-encrypted; empty when another runner held the lock
+     * @throws IllegalStateException when a key can be decrypted with neither master key
+     */
+    public Optional<Integer> tryReencryptAll() {
+        return lock.runExclusively(KeyLifecycle.LOCK, this::reencrypt);
     }
 
     private int reencrypt() {

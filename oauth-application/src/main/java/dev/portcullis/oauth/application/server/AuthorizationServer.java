@@ -145,7 +145,8 @@ public final class AuthorizationServer {
         SigningKeyRing ring = new SigningKeyRing(keys, cipher,
                 new SigningKeyGenerator(cipher, new SecureRandomTokenValueGenerator(random), clock));
         if (builder.previousMasterKey().isPresent()) {
-            new RotateMasterKey(ring, builder.jobLock()).reencryptAll();
+            // Another instance starting now may hold the lock and do it; either way both master keys decrypt.
+            new RotateMasterKey(ring, builder.jobLock()).tryReencryptAll();
         }
         ring.ensureCurrentKeys(builder.settings().enabledSigningAlgorithms());
         return new AuthorizationServer(builder, ring, grants, random);
