@@ -85,8 +85,11 @@ public final class SigningKeyRing {
         }
     }
 
-    /** Reloads every key from the repository. */
-    public void reload() {
+    /**
+     * Reloads every key from the repository. Serialised, so that a reload that read the keys
+     * earlier never replaces the snapshot of one that read them later.
+     */
+    public synchronized void reload() {
         List<SigningKey> keys = new ArrayList<>(repository.findAll());
         keys.sort(Comparator.comparing(SigningKey::createdAt).reversed());
         Map<SigningAlgorithm, ActiveKey> current = new EnumMap<>(SigningAlgorithm.class);
