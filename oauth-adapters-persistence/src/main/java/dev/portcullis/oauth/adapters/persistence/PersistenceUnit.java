@@ -10,6 +10,7 @@ import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
 import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
+import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
 import dev.portcullis.oauth.adapters.persistence.key.JpaSigningKeyRepository;
 import dev.portcullis.oauth.adapters.persistence.key.SigningKeyEntity;
 import dev.portcullis.oauth.adapters.persistence.scope.JpaScopeRepository;
@@ -20,12 +21,14 @@ import dev.portcullis.oauth.adapters.persistence.token.JpaRefreshTokenRepository
 import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
+import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
@@ -34,6 +37,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.hibernate.cfg.FetchSettings;
@@ -67,10 +72,13 @@ public final class PersistenceUnit implements AutoCloseable {
     private final RefreshTokenRepository refreshTokens;
     private final RevokedAccessTokenRepository revokedAccessTokens;
     private final AssertionJtiRepository assertionJtis;
+    private final JobLock jobLock;
 
-    private PersistenceUnit(EntityManagerFactory factory) {
+    private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
         this.factory = factory;
         Transactions transactions = new Transactions(factory);
+        // H2 in file mode is opened by one process at a time, so a lock in this process is enough there.
+        this.jobLock = postgres ? new PostgresAdvisoryJobLock(transactions) : new LocalJobLock();
         this.clients = new JpaClientRepository(transactions);
         this.scopes = new JpaScopeRepository(transactions);
         this.signingKeys = new JpaSigningKeyRepository(transactions);
@@ -93,7 +101,7 @@ public final class PersistenceUnit implements AutoCloseable {
         Objects.requireNonNull(dataSource, "dataSource");
         long started = System.nanoTime();
         SchemaMigration.migrate(dataSource);
-        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource));
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), isPostgres(dataSource));
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }
@@ -151,6 +159,22 @@ public final class PersistenceUnit implements AutoCloseable {
     /** The spent {@code jti} values of client assertions; single use across instances. */
     public AssertionJtiRepository assertionJtis() {
         return assertionJtis;
+    }
+
+    /**
+     * The lock that lets one instance at a time run a background job: a PostgreSQL advisory lock
+     * shared by every instance on the database, or a lock in this process on H2.
+     */
+    public JobLock jobLock() {
+        return jobLock;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("database", e);
+        }
     }
 
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */

@@ -78,7 +78,7 @@ final class DatabaseUnavailableIT {
             assertThrows(ServiceUnavailableException.class, () -> unit.clients().delete(new ClientId("c")));
             assertThrows(ServiceUnavailableException.class, () -> unit.scopes().findByScope(new Scope("read")));
             assertThrows(ServiceUnavailableException.class, () -> unit.signingKeys().add(key));
-            assertThrows(ServiceUnavailableException.class, () -> unit.signingKeys().update(key));
+            assertThrows(ServiceUnavailableException.class, () -> unit.signingKeys().promote(key.id(), key.createdAt()));
         }
     }
 

@@ -122,7 +122,7 @@ public final class ClientMetadata {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw invalid("The client metadata is not valid: " + errorText(e.getMessage()) + ".");
+            throw invalid("The client metadata is not valid: " + OAuthError.descriptionText(e.getMessage()) + ".");
         }
     }
 
@@ -248,7 +248,7 @@ public final class ClientMetadata {
         try {
             return new TokenLifetimes(access, absolute, defaults.authorizationCode(), idle);
         } catch (IllegalArgumentException e) {
-            throw invalid("The token lifetimes are not valid: " + errorText(e.getMessage()) + ".");
+            throw invalid("The token lifetimes are not valid: " + OAuthError.descriptionText(e.getMessage()) + ".");
         }
     }
 
@@ -294,18 +294,6 @@ public final class ClientMetadata {
             throw invalid("The field " + name + " must be true or false.");
         }
         return Optional.of(bool);
-    }
-
-    /**
-     * {@code message} as error_description text (RFC 6749 A.8: printable ASCII without quote or
-     * backslash): the section sign spelt out, anything else outside the set replaced.
-     */
-    static String errorText(String message) {
-        StringBuilder text = new StringBuilder();
-        for (char c : String.valueOf(message).replace("\u00a7", "section ").toCharArray()) {
-            text.append(c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '?' : c);
-        }
-        return text.toString();
     }
 
     private static OAuthException invalid(String description) {

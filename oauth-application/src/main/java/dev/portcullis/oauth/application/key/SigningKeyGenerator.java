@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
@@ -17,8 +18,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Makes new signing keys: RSA 2048 for RS256 and PS256, P-256 for ES256. The private half is
- * encrypted before it leaves this class. Thread-safe.
+ * Makes new signing keys: RSA 2048 for RS256 and PS256, P-256 for ES256, Ed25519 for EdDSA
+ * (RFC 8037). The private half is encrypted before it leaves this class. Thread-safe.
  */
 public final class SigningKeyGenerator {
 
@@ -35,19 +36,43 @@ public final class SigningKeyGenerator {
     }
 
     /**
-     * A new key for {@code algorithm} in {@code state}.
-     *
-     * @throws IllegalArgumentException for an algorithm this server cannot yet generate keys for (EdDSA)
+     * A new key for {@code algorithm} in {@code state}, made now; a {@code CURRENT} key is also
+     * active from now.
      */
     public SigningKey generate(SigningAlgorithm algorithm, KeyState state) {
         KeyId kid = new KeyId(values.identifier());
         JWK jwk = switch (algorithm) {
             case RS256, PS256 -> generateRsa(kid, algorithm);
             case ES256 -> generateEc(kid);
-            case EDDSA -> throw new IllegalArgumentException("EdDSA signing keys are not supported yet");
+            case EDDSA -> generateEd25519(kid);
         };
+        return seal(jwk, algorithm, state);
+    }
+
+    /**
+     * The stored form of the private JWK {@code jwk}, whose {@code kid} becomes the key id: the
+     * private half encrypted, the public half as published. A {@code CURRENT} key is active from now,
+     * a {@code RETIRED} one retired from now.
+     */
+    SigningKey seal(JWK jwk, SigningAlgorithm algorithm, KeyState state) {
+        KeyId kid = new KeyId(jwk.getKeyID());
         byte[] encrypted = cipher.encrypt(kid, jwk.toJSONString());
-        return new SigningKey(kid, algorithm, state, jwk.toPublicJWK().toJSONString(), encrypted, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        SigningKey key = new SigningKey(kid, algorithm, KeyState.NEXT, jwk.toPublicJWK().toJSONString(), encrypted, now);
+        return switch (state) {
+            case NEXT -> key;
+            case CURRENT -> key.activated(now);
+            case RETIRED -> key.retired(now);
+        };
+    }
+
+    private static JWK generateEd25519(KeyId kid) {
+        try {
+            return new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid.value()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.EdDSA).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Ed25519 key generation failed", e);
+        }
     }
 
     private static JWK generateRsa(KeyId kid, SigningAlgorithm algorithm) {

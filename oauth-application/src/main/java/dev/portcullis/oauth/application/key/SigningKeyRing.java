@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import dev.portcullis.oauth.domain.key.KeyId;
@@ -53,7 +54,8 @@ public final class SigningKeyRing {
 
     /**
      * Makes sure each of {@code algorithms} has a current key, generating and storing one where
-     * none exists, then loads the ring.
+     * none exists, then loads the ring. Instances starting together on an empty database may both
+     * try; the repository keeps one current key per algorithm, so the loser uses the winner's key.
      *
      * @throws IllegalStateException when a stored key cannot be decrypted or parsed (fail closed)
      */
@@ -62,16 +64,32 @@ public final class SigningKeyRing {
         for (SigningAlgorithm algorithm : algorithms) {
             boolean hasCurrent = stored.stream().anyMatch(k -> k.algorithm() == algorithm && k.state() == KeyState.CURRENT);
             if (!hasCurrent) {
-                SigningKey key = generator.generate(algorithm, KeyState.CURRENT);
-                repository.add(key);
-                LOG.info("generated signing key: kid={} alg={}", key.id(), algorithm.jwsName());
+                addCurrent(algorithm);
             }
         }
         reload();
     }
 
-    /** Reloads every key from the repository. */
-    public void reload() {
+    private void addCurrent(SigningAlgorithm algorithm) {
+        SigningKey key = generator.generate(algorithm, KeyState.CURRENT);
+        try {
+            repository.add(key);
+            LOG.info("generated signing key: kid={} alg={} state=CURRENT", key.id(), algorithm.jwsName());
+        } catch (IllegalStateException e) {
+            boolean otherWon = repository.findAll().stream()
+                    .anyMatch(k -> k.algorithm() == algorithm && k.state() == KeyState.CURRENT);
+            if (!otherWon) {
+                throw e;
+            }
+            LOG.info("another instance made the current signing key first: alg={}", algorithm.jwsName());
+        }
+    }
+
+    /**
+     * Reloads every key from the repository. Serialised, so that a reload that read the keys
+     * earlier never replaces the snapshot of one that read them later.
+     */
+    public synchronized void reload() {
         List<SigningKey> keys = new ArrayList<>(repository.findAll());
         keys.sort(Comparator.comparing(SigningKey::createdAt).reversed());
         Map<SigningAlgorithm, ActiveKey> current = new EnumMap<>(SigningAlgorithm.class);
@@ -95,6 +113,23 @@ public final class SigningKeyRing {
         return Optional.ofNullable(snapshot.current().get(algorithm));
     }
 
+    SigningKeyRepository repository() {
+        return repository;
+    }
+
+    SigningKeyGenerator generator() {
+        return generator;
+    }
+
+    PrivateKeyCipher cipher() {
+        return cipher;
+    }
+
+    /** The id of the key that signs {@code algorithm} now; empty when the algorithm has none. */
+    public Optional<KeyId> currentKeyId(SigningAlgorithm algorithm) {
+        return current(algorithm).map(ActiveKey::id);
+    }
+
     /** The JWK set (RFC 7517 §5) of every published key, public parts only, as a JSON object. */
     public Map<String, Object> publicJwks() {
         return snapshot.publicJwks();
@@ -110,7 +145,8 @@ public final class SigningKeyRing {
             JWSSigner signer = switch (key.algorithm()) {
                 case RS256, PS256 -> new RSASSASigner(jwk.toRSAKey());
                 case ES256 -> new ECDSASigner(jwk.toECKey());
-                case EDDSA -> throw new IllegalStateException("EdDSA signing keys are not supported yet");
+                // Nimbus signs Ed25519 through Google Tink, which must be on the class path.
+                case EDDSA -> new Ed25519Signer(jwk.toOctetKeyPair());
             };
             return new ActiveKey(key.id(), algorithm, signer);
         } catch (JOSEException e) {

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.application.server;
 import dev.portcullis.oauth.application.admin.AdminAccess;
 import dev.portcullis.oauth.application.admin.AdminApi;
 import dev.portcullis.oauth.application.admin.ManageClients;
+import dev.portcullis.oauth.application.admin.ManageKeys;
 import dev.portcullis.oauth.application.admin.ManageScopes;
 import dev.portcullis.oauth.application.admin.ManageUsers;
 import dev.portcullis.oauth.application.authorization.AuthorizationFlow;
@@ -24,12 +25,21 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.job.JobScheduler;
+import dev.portcullis.oauth.application.job.JobSettings;
+import dev.portcullis.oauth.application.job.PruneExpired;
+import dev.portcullis.oauth.application.job.RecurringJob;
 import dev.portcullis.oauth.application.key.ClientSecretCipher;
+import dev.portcullis.oauth.application.key.ImportSigningKey;
+import dev.portcullis.oauth.application.key.MaintainSigningKeys;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.key.RotateMasterKey;
+import dev.portcullis.oauth.application.key.RotateSigningKeys;
 import dev.portcullis.oauth.application.memory.InMemoryAssertionJtiRepository;
 import dev.portcullis.oauth.application.logout.EndSession;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
+import dev.portcullis.oauth.application.key.ResealClientSecrets;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import dev.portcullis.oauth.application.settings.ServerSettings;
@@ -39,6 +49,7 @@ import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
@@ -67,11 +78,16 @@ public final class AuthorizationServer {
     private final Optional<GetUserInfo> getUserInfo;
     private final Optional<EndSession> endSession;
     private final Optional<AdminApi> adminApi;
+    private final SigningKeyUseCases keys;
+    private final AuthorizationServerBuilder parts;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
         this.settings = builder.settings();
         this.keyRing = keyRing;
+        this.parts = builder;
+        this.keys = new SigningKeyUseCases(keyRing, builder.keyRotation(), builder.clients(),
+                settings.enabledSigningAlgorithms(), builder.clock(), builder.jobLock());
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
@@ -104,9 +120,16 @@ public final class AuthorizationServer {
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
                         new ManageClients(cachedClients, builder.refreshTokens(), secretHasher, values,
-                                builder.clientDefaults(), new ClientSecretCipher(builder.masterKey(), random)),
-                        new ManageScopes(builder.scopes()), new ManageUsers(builder.consents(), builder.refreshTokens())))
+                                builder.clientDefaults(), clientSecretCipher(builder, random)),
+                        new ManageScopes(builder.scopes()), new ManageUsers(builder.consents(), builder.refreshTokens()),
+                        new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey())))
                 : Optional.empty();
+    }
+
+    /** Seals client_secret_jwt secrets with the master key; during its rotation opens with the previous one too. */
+    private static ClientSecretCipher clientSecretCipher(AuthorizationServerBuilder builder, SecureRandom random) {
+        ClientSecretCipher cipher = new ClientSecretCipher(builder.masterKey(), random);
+        return builder.previousMasterKey().map(cipher::openingAlsoWith).orElse(cipher);
     }
 
     // RFC 7523 §3 item 3, OIDC Core §9: the issuer, or an endpoint where clients authenticate.
@@ -120,7 +143,7 @@ public final class AuthorizationServer {
         AssertionJtiRepository jtis = builder.assertionJtis() != null
                 ? builder.assertionJtis() : new InMemoryAssertionJtiRepository();
         return new ClientAssertionVerifier(audiences, keys,
-                Optional.of(new ClientSecretCipher(builder.masterKey(), random)), jtis, builder.clock(),
+                Optional.of(clientSecretCipher(builder, random)), jtis, builder.clock(),
                 builder.clientAssertionMaxLifetime(), ClientAssertionVerifier.DEFAULT_CLOCK_SKEW);
     }
 
@@ -164,9 +187,17 @@ public final class AuthorizationServer {
             Objects.requireNonNull(builder.refreshTokens(), "refreshTokens");
             Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens");
         }
-        PrivateKeyCipher cipher = new PrivateKeyCipher(masterKey, random);
+        PrivateKeyCipher cipher = builder.previousMasterKey()
+                .map(new PrivateKeyCipher(masterKey, random)::decryptingAlsoWith)
+                .orElseGet(() -> new PrivateKeyCipher(masterKey, random));
         SigningKeyRing ring = new SigningKeyRing(keys, cipher,
                 new SigningKeyGenerator(cipher, new SecureRandomTokenValueGenerator(random), clock));
+        if (builder.previousMasterKey().isPresent()) {
+            // Another instance starting now may hold the lock and do it; either way both master keys decrypt.
+            new RotateMasterKey(ring, builder.jobLock()).tryReencryptAll();
+            new ResealClientSecrets(builder.clients(), clientSecretCipher(builder, random), builder.jobLock())
+                    .tryResealAll();
+        }
         ring.ensureCurrentKeys(builder.settings().enabledSigningAlgorithms());
         return new AuthorizationServer(builder, ring, grants, random);
     }
@@ -239,6 +270,59 @@ public final class AuthorizationServer {
     /** The signing keys; {@link SigningKeyRing#reload()} after keys change elsewhere. */
     public SigningKeyRing keyRing() {
         return keyRing;
+    }
+
+    /** Manual rotation of the signing key of an algorithm (the admin API and the command line). */
+    public RotateSigningKeys rotateSigningKeys() {
+        return keys.rotate();
+    }
+
+    /** The import of an existing private key, keeping its {@code kid}. */
+    public ImportSigningKey importSigningKey() {
+        return keys.importKey();
+    }
+
+    /** The scheduled step of the key lifecycle; {@link #recurringJobs} runs it. */
+    public MaintainSigningKeys maintainSigningKeys() {
+        return keys.maintain();
+    }
+
+    /**
+     * The background jobs of this server, for a {@link JobScheduler}: key rotation (one instance at
+     * a time), key refresh (every instance, so that it publishes and signs with what others changed),
+     * and pruning of expired authorization codes, refresh tokens, browser sessions, revoked access
+     * token rows and spent client assertion {@code jti}s (one instance at a time), for the
+     * repositories it was built with.
+     */
+    public List<RecurringJob> recurringJobs(JobSettings jobs) {
+        Objects.requireNonNull(jobs, "jobs");
+        List<RecurringJob> list = new ArrayList<>();
+        list.add(new RecurringJob("signing-key-rotation", jobs.keyRotationInterval(), keys.maintain()::run));
+        list.add(RecurringJob.local("signing-key-refresh", jobs.keyRefreshInterval(), () -> {
+            keyRing.reload();
+            return 0;
+        }));
+        JobLock lock = parts.jobLock();
+        Clock clock = parts.clock();
+        prune(list, "prune-authorization-codes", parts.authorizationCodes() == null ? null
+                : parts.authorizationCodes()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-refresh-tokens", parts.refreshTokens() == null ? null
+                : parts.refreshTokens()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-browser-sessions", parts.browserSessions() == null ? null
+                : parts.browserSessions()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-revoked-access-tokens", parts.revokedAccessTokens() == null ? null
+                : parts.revokedAccessTokens()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-client-assertion-jtis", parts.assertionJtis() == null ? null
+                : parts.assertionJtis()::deleteExpired, jobs, lock, clock);
+        return List.copyOf(list);
+    }
+
+    private static void prune(List<RecurringJob> list, String name, PruneExpired.ExpiredRows rows, JobSettings jobs,
+                              JobLock lock, Clock clock) {
+        if (rows != null) {
+            PruneExpired prune = new PruneExpired(rows, clock, jobs.pruneBatchSize(), jobs.pruneMaxBatches());
+            list.add(RecurringJob.exclusive(name, jobs.pruneInterval(), lock, prune::run));
+        }
     }
 
     /** The hasher of client secrets, for registering clients. */

@@ -5,7 +5,9 @@ import dev.portcullis.oauth.application.authorization.PendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -17,6 +19,7 @@ import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
+import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.JwkSetSource;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
@@ -76,6 +79,9 @@ public final class AuthorizationServerBuilder {
     private AssertionJtiRepository assertionJtis;
     private JwkSetSource clientJwkSets = JwkSetSource.none();
     private Duration clientAssertionMaxLifetime = ClientAssertionVerifier.DEFAULT_MAX_LIFETIME;
+    private KeyRotationPolicy keyRotation = KeyRotationPolicy.DEFAULTS;
+    private JobLock jobLock;
+    private MasterKey previousMasterKey;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
 
@@ -231,6 +237,12 @@ public final class AuthorizationServerBuilder {
         return this;
     }
 
+    /** When signing keys rotate; {@link KeyRotationPolicy#DEFAULTS} when not set. */
+    public AuthorizationServerBuilder keyRotation(KeyRotationPolicy value) {
+        this.keyRotation = Objects.requireNonNull(value, "keyRotation");
+        return this;
+    }
+
     /**
      * Fetches the {@code jwks_uri} of {@code private_key_jwt} clients; when not set such clients
      * can use inline {@code jwks} only, and a {@code jwks_uri} client is refused.
@@ -247,6 +259,24 @@ public final class AuthorizationServerBuilder {
             throw new IllegalArgumentException("clientAssertionMaxLifetime must be positive");
         }
         this.clientAssertionMaxLifetime = value;
+        return this;
+    }
+
+    /**
+     * The lock that lets one instance at a time change keys and run background jobs; a lock local
+     * to this process when not set, which is right only when one process uses the storage.
+     */
+    public AuthorizationServerBuilder jobLock(JobLock value) {
+        this.jobLock = Objects.requireNonNull(value, "jobLock");
+        return this;
+    }
+
+    /**
+     * The master key in use before the current one, during a master key rotation: {@link #build()}
+     * then re-encrypts every private key still under it with the current master key.
+     */
+    public AuthorizationServerBuilder previousMasterKey(MasterKey key) {
+        this.previousMasterKey = Objects.requireNonNull(key, "previousMasterKey");
         return this;
     }
 
@@ -373,6 +403,21 @@ public final class AuthorizationServerBuilder {
 
     Duration clientAssertionMaxLifetime() {
         return clientAssertionMaxLifetime;
+    }
+
+    KeyRotationPolicy keyRotation() {
+        return keyRotation;
+    }
+
+    JobLock jobLock() {
+        if (jobLock == null) {
+            jobLock = new LocalJobLock();
+        }
+        return jobLock;
+    }
+
+    Optional<MasterKey> previousMasterKey() {
+        return Optional.ofNullable(previousMasterKey);
     }
 
     Set<GrantType> enabledGrants() {

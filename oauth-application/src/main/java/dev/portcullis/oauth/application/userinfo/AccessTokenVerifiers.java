@@ -4,11 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import java.text.ParseException;
@@ -87,6 +89,9 @@ final class AccessTokenVerifiers {
             }
             if (jwk instanceof ECKey ec && ECDSAVerifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
                 return Optional.of(new KeyVerifier(algorithm, new ECDSAVerifier(ec)));
+            }
+            if (jwk instanceof OctetKeyPair okp && Ed25519Verifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
+                return Optional.of(new KeyVerifier(algorithm, new Ed25519Verifier(okp)));
             }
         } catch (JOSEException e) {
             throw new IllegalStateException("published key " + jwk.getKeyID() + " cannot verify", e);

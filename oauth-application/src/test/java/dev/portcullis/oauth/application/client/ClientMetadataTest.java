@@ -167,11 +167,6 @@ class ClientMetadataTest {
     }
 
     @Test
-    void errorTextWhenQuotesBackslashOrNonAsciiThenReplaced() {
-        assertEquals("a?b?c?d section 2", ClientMetadata.errorText("a\"b\\c\u00e9d \u00a72"));
-    }
-
-    @Test
     void parseWhenKeyAuthenticationMetadataThenKeptAndReturned() { // RFC 7591 §2, RFC 7523
         Map<String, Object> json = web();
         json.put("token_endpoint_auth_method", "private_key_jwt");

@@ -110,6 +110,21 @@ public abstract class ClientRepositoryContract {
     }
 
     @Test
+    void saveWhenClientAsksForEdDsaAccessAndIdTokensThenBothRoundTrip() { // OIDC Registration §2, RFC 8037
+        Client client = TestClients.confidential("eddsa")
+                .accessTokenSigningAlgorithm(SigningAlgorithm.EDDSA)
+                .idTokenSigningAlgorithm(SigningAlgorithm.EDDSA)
+                .build();
+
+        repository.save(client);
+
+        Client found = repository.findById(client.id()).orElseThrow();
+        assertSameClient(client, found);
+        assertEquals(Optional.of(SigningAlgorithm.EDDSA), found.accessTokenSigningAlgorithm());
+        assertEquals(Optional.of(SigningAlgorithm.EDDSA), found.idTokenSigningAlgorithm());
+    }
+
+    @Test
     void saveWhenDefaultsOfTestClientsThenRoundTrips() {
         Client confidential = TestClients.confidential().build();
         Client publicClient = TestClients.publicClient().build();

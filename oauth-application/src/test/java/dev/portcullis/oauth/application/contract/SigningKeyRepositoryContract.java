@@ -13,6 +13,7 @@ import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,8 @@ public abstract class SigningKeyRepositoryContract {
             sealed[i] = (byte) (i * 7 + kid.length());
         }
         String jwk = "{\"kty\":\"EC\", \"crv\":\"P-256\", \"kid\":\"" + kid + "\",\n \"x\":\"f83O\",  \"y\":\"x_FE\"}";
-        return new SigningKey(new KeyId(kid), SigningAlgorithm.ES256, KeyState.NEXT, jwk, sealed, createdAt);
+        // Retired, so that any number of them may coexist (one next and one current key per algorithm).
+        return new SigningKey(new KeyId(kid), SigningAlgorithm.ES256, KeyState.RETIRED, jwk, sealed, createdAt);
     }
 
     @Test
@@ -150,46 +152,159 @@ public abstract class SigningKeyRepositoryContract {
         assertEquals(kids.stream().sorted().toList(), found);
     }
 
+    private static SigningKey keyOf(String kid, SigningAlgorithm algorithm, KeyState state, Instant createdAt) {
+        return new SigningKey(new KeyId(kid), algorithm, state, "{\"kid\":\"" + kid + "\"}", new byte[] {1, 2, 3},
+                createdAt);
+    }
+
     @Test
-    void updateWhenPresentThenStateStoredAndTrue() {
-        SigningKey key = key("rotating", T0);
+    void addWhenLifecycleTimesGivenThenTheyRoundTrip() {
+        SigningKey retired = keyOf("old", SigningAlgorithm.RS256, KeyState.NEXT, T0)
+                .activated(T0.plusSeconds(3600)).retired(T0.plusSeconds(86_400));
+
+        repository.add(retired);
+
+        assertEquals(Optional.of(retired), repository.findById(retired.id()));
+        assertEquals(Optional.of(T0.plusSeconds(3600)), repository.findById(retired.id()).orElseThrow().activatedAt());
+        assertEquals(Optional.of(T0.plusSeconds(86_400)), repository.findById(retired.id()).orElseThrow().retiredAt());
+    }
+
+    @Test
+    void addWhenAlgorithmHasCurrentKeyThenSecondCurrentRefused() {
+        SigningKey first = keyOf("first", SigningAlgorithm.RS256, KeyState.CURRENT, T0);
+        repository.add(first);
+
+        assertThrows(IllegalStateException.class,
+                () -> repository.add(keyOf("second", SigningAlgorithm.RS256, KeyState.CURRENT, T0.plusSeconds(1))));
+
+        assertEquals(List.of(first), repository.findAll());
+    }
+
+    @Test
+    void addWhenAlgorithmHasNextKeyThenSecondNextRefused() {
+        repository.add(keyOf("first", SigningAlgorithm.ES256, KeyState.NEXT, T0));
+
+        assertThrows(IllegalStateException.class,
+                () -> repository.add(keyOf("second", SigningAlgorithm.ES256, KeyState.NEXT, T0)));
+
+        assertEquals(1, repository.findAll().size());
+    }
+
+    @Test
+    void addWhenOtherAlgorithmOrRetiredThenAccepted() {
+        repository.add(keyOf("rs", SigningAlgorithm.RS256, KeyState.CURRENT, T0));
+        repository.add(keyOf("es", SigningAlgorithm.ES256, KeyState.CURRENT, T0));
+        repository.add(keyOf("rs-next", SigningAlgorithm.RS256, KeyState.NEXT, T0));
+        repository.add(keyOf("rs-old-1", SigningAlgorithm.RS256, KeyState.RETIRED, T0));
+        repository.add(keyOf("rs-old-2", SigningAlgorithm.RS256, KeyState.RETIRED, T0));
+
+        List<SigningKey> all = repository.findAll();
+
+        assertEquals(5, all.size());
+    }
+
+    @Test
+    void addWhenSixteenThreadsAddCurrentKeysOfOneAlgorithmThenExactlyOneSucceeds() {
+        List<Boolean> added = Race.run(16, i -> {
+            try {
+                repository.add(keyOf("instance-" + i, SigningAlgorithm.RS256, KeyState.CURRENT, T0.plusSeconds(i)));
+                return true;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
+
+        assertEquals(1, added.stream().filter(Boolean::booleanValue).count());
+        assertEquals(List.of("instance-" + added.indexOf(true)),
+                repository.findAll().stream().map(k -> k.id().value()).toList());
+    }
+
+    @Test
+    void promoteWhenNextAndCurrentThenNextCurrentAndCurrentRetiredAtTheSameInstant() {
+        SigningKey current = keyOf("current", SigningAlgorithm.RS256, KeyState.NEXT, T0).activated(T0);
+        SigningKey next = keyOf("next", SigningAlgorithm.RS256, KeyState.NEXT, T0.plusSeconds(60));
+        SigningKey otherAlgorithm = keyOf("es", SigningAlgorithm.ES256, KeyState.CURRENT, T0);
+        repository.add(current);
+        repository.add(next);
+        repository.add(otherAlgorithm);
+        Instant at = T0.plusSeconds(7200);
+
+        boolean promoted = repository.promote(next.id(), at);
+
+        assertTrue(promoted);
+        assertEquals(Optional.of(next.activated(at)), repository.findById(next.id()));
+        assertEquals(Optional.of(current.retired(at)), repository.findById(current.id()));
+        assertEquals(Optional.of(otherAlgorithm), repository.findById(otherAlgorithm.id()));
+    }
+
+    @Test
+    void promoteWhenNoCurrentKeyThenNextBecomesCurrent() {
+        SigningKey next = keyOf("next", SigningAlgorithm.EDDSA, KeyState.NEXT, T0);
+        repository.add(next);
+
+        boolean promoted = repository.promote(next.id(), T0.plusSeconds(5));
+
+        assertTrue(promoted);
+        assertEquals(Optional.of(next.activated(T0.plusSeconds(5))), repository.findById(next.id()));
+    }
+
+    @Test
+    void promoteWhenKeyIsNotNextThenFalseAndNothingChanged() {
+        SigningKey current = keyOf("current", SigningAlgorithm.RS256, KeyState.CURRENT, T0);
+        SigningKey retired = keyOf("retired", SigningAlgorithm.RS256, KeyState.RETIRED, T0);
+        repository.add(current);
+        repository.add(retired);
+
+        boolean promotedCurrent = repository.promote(current.id(), T0.plusSeconds(1));
+        boolean promotedRetired = repository.promote(retired.id(), T0.plusSeconds(1));
+        boolean promotedUnknown = repository.promote(new KeyId("unknown"), T0.plusSeconds(1));
+
+        assertFalse(promotedCurrent || promotedRetired || promotedUnknown);
+        assertEquals(List.of(current, retired), repository.findAll());
+    }
+
+    @Test
+    void promoteWhenSixteenThreadsPromoteTheSameNextKeyThenExactlyOneSucceeds() {
+        SigningKey current = keyOf("current", SigningAlgorithm.RS256, KeyState.CURRENT, T0);
+        SigningKey next = keyOf("next", SigningAlgorithm.RS256, KeyState.NEXT, T0);
+        repository.add(current);
+        repository.add(next);
+
+        List<Boolean> promoted = Race.run(16, i -> repository.promote(next.id(), T0.plusSeconds(100 + i)));
+
+        int winner = promoted.indexOf(true);
+        assertEquals(1, promoted.stream().filter(Boolean::booleanValue).count());
+        assertEquals(Optional.of(next.activated(T0.plusSeconds(100 + winner))), repository.findById(next.id()));
+        assertEquals(Optional.of(current.retired(T0.plusSeconds(100 + winner))), repository.findById(current.id()));
+    }
+
+    @Test
+    void replaceEncryptedPrivateKeysWhenNamedThenOnlyThoseChange() {
+        SigningKey first = keyOf("first", SigningAlgorithm.RS256, KeyState.CURRENT, T0);
+        SigningKey second = keyOf("second", SigningAlgorithm.ES256, KeyState.CURRENT, T0);
+        SigningKey third = keyOf("third", SigningAlgorithm.ES256, KeyState.NEXT, T0);
+        repository.add(first);
+        repository.add(second);
+        repository.add(third);
+
+        int changed = repository.replaceEncryptedPrivateKeys(Map.of(first.id(), new byte[] {9, 8},
+                third.id(), new byte[] {7}, new KeyId("gone"), new byte[] {6}));
+
+        assertEquals(2, changed);
+        assertEquals(Optional.of(first.withEncryptedPrivateKey(new byte[] {9, 8})), repository.findById(first.id()));
+        assertEquals(Optional.of(second), repository.findById(second.id()));
+        assertEquals(Optional.of(third.withEncryptedPrivateKey(new byte[] {7})), repository.findById(third.id()));
+    }
+
+    @Test
+    void replaceEncryptedPrivateKeysWhenEmptyThenNothingChanges() {
+        SigningKey key = keyOf("kept", SigningAlgorithm.RS256, KeyState.CURRENT, T0);
         repository.add(key);
 
-        boolean updated = repository.update(key.withState(KeyState.CURRENT));
+        int changed = repository.replaceEncryptedPrivateKeys(Map.of());
 
-        assertTrue(updated);
-        assertEquals(Optional.of(key.withState(KeyState.CURRENT)), repository.findById(key.id()));
-    }
-
-    @Test
-    void updateWhenStepsThroughLifecycleThenLastStateStored() {
-        SigningKey key = key("rotating", T0);
-        repository.add(key);
-
-        repository.update(key.withState(KeyState.CURRENT));
-        repository.update(key.withState(KeyState.RETIRED));
-
-        assertEquals(KeyState.RETIRED, repository.findById(key.id()).orElseThrow().state());
-    }
-
-    @Test
-    void updateWhenOtherFieldsDifferThenOnlyStateChanges() {
-        SigningKey stored = key("rotating", T0);
-        repository.add(stored);
-        SigningKey other = new SigningKey(stored.id(), SigningAlgorithm.RS256, KeyState.RETIRED, "{\"other\":true}",
-                new byte[] {9}, T0.plusSeconds(5));
-
-        repository.update(other);
-
-        assertEquals(Optional.of(stored.withState(KeyState.RETIRED)), repository.findById(stored.id()));
-    }
-
-    @Test
-    void updateWhenUnknownThenFalseAndNothingStored() {
-        boolean updated = repository.update(key("unknown", T0).withState(KeyState.CURRENT));
-
-        assertFalse(updated);
-        assertEquals(List.of(), repository.findAll());
+        assertEquals(0, changed);
+        assertEquals(List.of(key), repository.findAll());
     }
 
     @Test

@@ -68,4 +68,27 @@ class ClientSecretCipherTest {
         assertThrows(IllegalStateException.class, () -> cipher.open(CLIENT, new SealedSecret("not*base64")));
         assertThrows(IllegalStateException.class, () -> cipher.open(CLIENT, new SealedSecret("AQID")));
     }
+
+    @Test
+    void openWhenSealedUnderThePreviousMasterKeyDuringRotationThenOpens() { // master key rotation
+        MasterKey next = MasterKey.generate(random);
+        SealedSecret old = cipher.seal(CLIENT, new ClientSecret("s".repeat(32)));
+
+        ClientSecretCipher rotating = new ClientSecretCipher(next, random).openingAlsoWith(masterKey);
+
+        assertEquals(new ClientSecret("s".repeat(32)), rotating.open(CLIENT, old));
+        assertThrows(IllegalStateException.class, () -> new ClientSecretCipher(next, random).open(CLIENT, old));
+    }
+
+    @Test
+    void resealedWhenUnderThePreviousKeyThenUnderTheCurrentOneAndWhenCurrentThenUnchanged() {
+        MasterKey next = MasterKey.generate(random);
+        SealedSecret old = cipher.seal(CLIENT, new ClientSecret("s".repeat(32)));
+        ClientSecretCipher rotating = new ClientSecretCipher(next, random).openingAlsoWith(masterKey);
+
+        SealedSecret resealed = rotating.resealed(CLIENT, old);
+
+        assertEquals(new ClientSecret("s".repeat(32)), new ClientSecretCipher(next, random).open(CLIENT, resealed));
+        assertEquals(resealed, rotating.resealed(CLIENT, resealed));
+    }
 }

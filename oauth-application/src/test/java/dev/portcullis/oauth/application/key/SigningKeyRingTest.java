@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
+import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
+import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -76,20 +80,80 @@ class SigningKeyRingTest {
     }
 
     @Test
-    void ensureCurrentKeysWhenEdDsaThenIllegalArgument() {
-        Set<SigningAlgorithm> eddsa = EnumSet.of(SigningAlgorithm.EDDSA);
+    void ensureCurrentKeysWhenEdDsaThenEd25519KeyThatSigns() { // RFC 8037 §2
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.EDDSA));
 
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> ring.ensureCurrentKeys(eddsa));
+        SigningKey key = repository.findAll().get(0);
+        assertEquals(SigningAlgorithm.EDDSA, key.algorithm());
+        assertTrue(key.publicJwk().contains("\"crv\":\"Ed25519\""), key.publicJwk());
+        assertTrue(ring.current(SigningAlgorithm.EDDSA).isPresent());
+    }
 
-        assertEquals("EdDSA signing keys are not supported yet", thrown.getMessage());
+    @Test
+    void ensureCurrentKeysWhenAnotherInstanceAddedCurrentKeyMeanwhileThenItsKeyIsUsed() {
+        SigningKeyRing otherInstance = TestKeyRings.ring(repository);
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+        // The other instance read the repository before this one stored its key: it tries to add one too.
+        SigningKeyRing racing = TestKeyRings.ring(new RacingRepository(repository));
+
+        racing.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+        otherInstance.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+
+        assertEquals(1, repository.findAll().size());
+        assertEquals(ring.currentKeyId(SigningAlgorithm.ES256), racing.currentKeyId(SigningAlgorithm.ES256));
+        assertEquals(ring.currentKeyId(SigningAlgorithm.ES256), otherInstance.currentKeyId(SigningAlgorithm.ES256));
+    }
+
+    /** A repository whose first findAll answers as if it were empty, as when another instance added a key meanwhile. */
+    private static final class RacingRepository implements SigningKeyRepository {
+        private final SigningKeyRepository delegate;
+        private boolean first = true;
+
+        RacingRepository(SigningKeyRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<SigningKey> findAll() {
+            if (first) {
+                first = false;
+                return List.of();
+            }
+            return delegate.findAll();
+        }
+
+        @Override
+        public Optional<SigningKey> findById(KeyId id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public void add(SigningKey key) {
+            delegate.add(key);
+        }
+
+        @Override
+        public boolean promote(KeyId next, Instant at) {
+            return delegate.promote(next, at);
+        }
+
+        @Override
+        public int replaceEncryptedPrivateKeys(Map<KeyId, byte[]> encrypted) {
+            return delegate.replaceEncryptedPrivateKeys(encrypted);
+        }
+
+        @Override
+        public boolean delete(KeyId id) {
+            return delegate.delete(id);
+        }
     }
 
     @Test
     void ensureCurrentKeysWhenOnlyRetiredKeyStoredThenNewCurrentKeyGenerated() {
         ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
         SigningKey old = repository.findAll().get(0);
-        repository.update(old.withState(KeyState.RETIRED));
+        repository.delete(old.id());
+        repository.add(old.retired(TestKeyRings.CLOCK.instant()));
 
         ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
 

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.grant.DiscoverableGrantHandler;
 import dev.portcullis.oauth.application.grant.RecordingGrantHandler;
+import dev.portcullis.oauth.application.job.JobSettings;
+import dev.portcullis.oauth.application.job.RecurringJob;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
@@ -22,6 +25,7 @@ import java.net.URLClassLoader;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationServerBuilderTest {
@@ -209,5 +213,46 @@ class AuthorizationServerBuilderTest {
         AuthorizationServer server = complete().build();
 
         assertInstanceOf(Pbkdf2SecretHasher.class, server.secretHasher());
+    }
+
+    @Test
+    void buildWhenPreviousMasterKeyGivenThenKeysReencryptedUnderTheNewOne() {
+        MasterKey old = MasterKey.generate(new SecureRandom());
+        MasterKey fresh = MasterKey.generate(new SecureRandom());
+        complete().signingKeys(keys, old).build();
+        String kid = keys.findAll().get(0).id().value();
+
+        complete().signingKeys(keys, fresh).previousMasterKey(old).build();
+        AuthorizationServer restartedWithoutOld = complete().signingKeys(keys, fresh).build();
+
+        assertEquals(1, keys.findAll().size());
+        assertEquals(kid, restartedWithoutOld.keyRing().currentKeyId(SigningAlgorithm.RS256).orElseThrow().value());
+    }
+
+    @Test
+    void recurringJobsWhenBuiltWithoutBrowserFlowStoresThenKeyJobsOnly() {
+        AuthorizationServer server = complete().build();
+
+        List<String> names = server.recurringJobs(JobSettings.DEFAULTS).stream().map(RecurringJob::name).toList();
+
+        assertEquals(List.of("signing-key-rotation", "signing-key-refresh"), names);
+    }
+
+    @Test
+    void rotateSigningKeysWhenBuiltThenUsesTheBuildersLock() {
+        LocalJobLock lock = new LocalJobLock();
+        AuthorizationServer server = complete().jobLock(lock).build();
+
+        Optional<IllegalStateException> refused = lock.runExclusively("signing-keys", () -> {
+            try {
+                java.util.concurrent.CompletableFuture.runAsync(
+                        () -> server.rotateSigningKeys().rotate(SigningAlgorithm.RS256)).join();
+                return Optional.<IllegalStateException>empty();
+            } catch (java.util.concurrent.CompletionException e) {
+                return Optional.of((IllegalStateException) e.getCause());
+            }
+        }).orElseThrow();
+
+        assertEquals("signing keys are being changed elsewhere; try again", refused.orElseThrow().getMessage());
     }
 }

@@ -30,6 +30,7 @@ import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.domain.token.TokenValue;
 import dev.portcullis.oauth.domain.user.Password;
@@ -226,7 +227,9 @@ class GetUserInfoTest {
         GetUserInfo rotating = new GetUserInfo(ServerSettings.of(ISSUER), ring.ring, revoked, users, clock);
         rotating.userInfo(ring.sign(claims("openid")));
         KEY_CLOCK.advance(Duration.ofMinutes(1));
-        ring.repository.add(ring.generator.generate(SigningAlgorithm.RS256, KeyState.CURRENT));
+        SigningKey next = ring.generator.generate(SigningAlgorithm.RS256, KeyState.NEXT);
+        ring.repository.add(next);
+        ring.repository.promote(next.id(), KEY_CLOCK.instant());
         ring.ring.reload();
 
         TokenValue signedByNewKey = ring.sign(claims("openid"));

@@ -19,4 +19,17 @@ public record OAuthError(ErrorCode code, String description) {
             throw new IllegalArgumentException("description must be non-blank RFC 6749 A.8 text");
         }
     }
+
+    /**
+     * {@code text} (a rule's message written for people, never input) as description characters
+     * (RFC 6749 A.8: printable ASCII without quote or backslash): the section sign spelt out,
+     * anything else outside the set replaced by {@code ?}.
+     */
+    public static String descriptionText(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(text).replace("\u00a7", "section ").toCharArray()) {
+            out.append(c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '?' : c);
+        }
+        return out.toString();
+    }
 }

@@ -77,4 +77,12 @@ class OAuthErrorTest {
         assertEquals("database unavailable", thrown.getMessage());
         assertNotNull(thrown.getCause());
     }
+
+    @Test
+    void descriptionTextWhenQuotesBackslashOrNonAsciiThenValidDescription() { // RFC 6749 A.8
+        String text = OAuthError.descriptionText("a\"b\\c\u00e9d \u00a72");
+
+        assertEquals("a?b?c?d section 2", text);
+        assertEquals(text, new OAuthError(StandardErrorCode.INVALID_REQUEST, text).description());
+    }
 }

@@ -85,8 +85,53 @@ class SigningKeyTest {
 
         String text = key.toString();
 
-        assertEquals("SigningKey[kid=key-1, alg=ES256, state=CURRENT, createdAt=2026-01-01T00:00:00Z]", text);
+        assertEquals("SigningKey[kid=key-1, alg=ES256, state=CURRENT, createdAt=2026-01-01T00:00:00Z, activatedAt=-, retiredAt=-]",
+                text);
         assertFalse(text.contains("42"));
+    }
+
+    @Test
+    void activatedWhenNextKeyThenCurrentSinceThatTime() {
+        SigningKey next = key(new byte[] {1}).withState(KeyState.NEXT);
+        Instant at = CREATED.plusSeconds(3600);
+
+        SigningKey current = next.activated(at);
+
+        assertEquals(KeyState.CURRENT, current.state());
+        assertEquals(Optional.of(at), current.activatedAt());
+        assertEquals(at, current.signingSince());
+        assertEquals(Optional.empty(), current.retiredAt());
+    }
+
+    @Test
+    void retiredWhenCurrentKeyThenActivationKeptAndRetirementRecorded() {
+        Instant activated = CREATED.plusSeconds(60);
+        Instant at = CREATED.plusSeconds(7200);
+
+        SigningKey retired = key(new byte[] {1}).activated(activated).retired(at);
+
+        assertEquals(KeyState.RETIRED, retired.state());
+        assertEquals(Optional.of(activated), retired.activatedAt());
+        assertEquals(Optional.of(at), retired.retiredAt());
+    }
+
+    @Test
+    void signingSinceWhenNoActivationRecordedThenCreationTime() {
+        SigningKey key = key(new byte[] {1});
+
+        Instant since = key.signingSince();
+
+        assertEquals(CREATED, since);
+    }
+
+    @Test
+    void withEncryptedPrivateKeyWhenCalledThenOnlyTheCiphertextChanges() {
+        SigningKey key = key(new byte[] {1}).activated(CREATED);
+
+        SigningKey reencrypted = key.withEncryptedPrivateKey(new byte[] {2});
+
+        assertArrayEquals(new byte[] {2}, reencrypted.encryptedPrivateKey());
+        assertEquals(key, reencrypted.withEncryptedPrivateKey(new byte[] {1}));
     }
 
     @ParameterizedTest

@@ -81,11 +81,11 @@ final class ClientEntryParser {
                         + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, HS256, HS384, HS512"))));
         entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
-                        entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+                        entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));
         // OIDC Registration §2: the alg of the client's ID tokens; RS256 when absent.
         entry.text("id_token_signed_response_alg").ifPresent(alg -> builder.idTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
-                        entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256 or ES256"))));
+                        entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));
         entry.bool("first_party").ifPresent(builder::firstParty);
         entry.bool("allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
         builder.lifetimes(lifetimes(entry, defaultAccessTokenLifetime));

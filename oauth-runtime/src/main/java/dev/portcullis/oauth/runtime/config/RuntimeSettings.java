@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.runtime.config;
 
+import dev.portcullis.oauth.application.job.JobSettings;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
@@ -36,13 +37,16 @@ import java.util.Set;
  * @param refreshTokenGrace   how long a used refresh token keeps working while its successor is
  *                            unused, before reuse revokes its family (RFC 9700 §4.14.2); zero or more
  * @param clientAssertionMaxLifetime how far ahead a client assertion's {@code exp} may be (RFC 7523 §3)
+ * @param keys                signing key rotation, and the previous master key during a master key rotation
+ * @param jobs                how often the background jobs run
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
-                              Duration refreshTokenGrace, Duration clientAssertionMaxLifetime) {
+                              Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
+                              JobSettings jobs) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -63,6 +67,8 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
         Objects.requireNonNull(clientAssertionMaxLifetime, "clientAssertionMaxLifetime");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(jobs, "jobs");
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -72,6 +78,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs);
     }
 }

@@ -2,6 +2,9 @@ package dev.portcullis.oauth.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portcullis.oauth.adapters.rest.discovery.JwksResource;
+import dev.portcullis.oauth.application.job.JobSettings;
+import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -38,10 +41,13 @@ public final class SettingsLoader {
             "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
             "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE", "PORTCULLIS_IDENTITY_URL",
             "PORTCULLIS_IDENTITY_AUTHORIZATION", "PORTCULLIS_IDENTITY_TIMEOUT", "PORTCULLIS_THEME_DIR",
-            "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME");
+            "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME",
+            "PORTCULLIS_MASTER_KEY_PREVIOUS", "PORTCULLIS_KEY_ROTATION_PERIOD", "PORTCULLIS_KEY_PUBLICATION_LEAD", "PORTCULLIS_KEY_RETENTION_MARGIN",
+            "PORTCULLIS_JOBS_KEY_ROTATION_INTERVAL", "PORTCULLIS_JOBS_KEY_REFRESH_INTERVAL",
+            "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
-            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
+            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime", "keys", "jobs");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -99,13 +105,19 @@ public final class SettingsLoader {
             throw new ConfigurationException(dbUrl.map(Setting::key).orElse("PORTCULLIS_DB_URL"),
                     "must be a jdbc:postgresql: or jdbc:h2: URL");
         }
+        // A background job holds one connection for its PostgreSQL advisory lock while its work uses another.
+        if (database.url().startsWith("jdbc:postgresql:") && database.poolSize() < 2) {
+            throw new ConfigurationException(setting("PORTCULLIS_DB_POOL_SIZE", db, "pool_size").map(Setting::key)
+                    .orElse("PORTCULLIS_DB_POOL_SIZE"), "must be at least 2 on PostgreSQL");
+        }
         // The master key comes from the environment only: a key stored beside the data it protects protects nothing.
-        Optional<MasterKey> masterKey = env("PORTCULLIS_MASTER_KEY").map(SettingsLoader::masterKey);
+        Optional<MasterKey> masterKey = env("PORTCULLIS_MASTER_KEY").map(v -> masterKey("PORTCULLIS_MASTER_KEY", v));
         if (production && masterKey.isEmpty()) {
             throw new ConfigurationException("PORTCULLIS_MASTER_KEY", "is required in production mode");
         }
         Duration lifetime = setting("PORTCULLIS_ACCESS_TOKEN_LIFETIME", tokens, "access_token_lifetime")
                 .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofMinutes(5));
+        JobSettings jobs = jobs(root);
         return new RuntimeSettings(mode, issuer, host, port, database, masterKey, dataDir,
                 value("PORTCULLIS_TOKEN_AUDIENCE", tokens, "audience").orElse(issuer.toString()),
                 setting("PORTCULLIS_SIGNING_ALGORITHM", tokens, "signing_algorithm").map(SettingsLoader::algorithm)
@@ -117,7 +129,7 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
-                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens));
+                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), keys(root, jobs), jobs);
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */
@@ -125,6 +137,61 @@ public final class SettingsLoader {
         return setting("PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME", tokens, "client_assertion_max_lifetime")
                 .map(v -> Duration.ofSeconds(range(v, 1, 3600)))
                 .orElse(Duration.ofMinutes(5));
+    }
+
+    /**
+     * The background job intervals: key rotation check, key refresh on every instance, pruning, and
+     * the pruning batch size.
+     */
+    private JobSettings jobs(ConfigNode root) {
+        ConfigNode jobs = root.section("jobs").orElseGet(() -> ConfigNode.empty("jobs")).requireKnownKeys(
+                Set.of("key_rotation_interval", "key_refresh_interval", "prune_interval", "prune_batch_size"));
+        JobSettings defaults = JobSettings.DEFAULTS;
+        return new JobSettings(
+                duration("PORTCULLIS_JOBS_KEY_ROTATION_INTERVAL", jobs, "key_rotation_interval", defaults.keyRotationInterval()),
+                duration("PORTCULLIS_JOBS_KEY_REFRESH_INTERVAL", jobs, "key_refresh_interval", defaults.keyRefreshInterval()),
+                duration("PORTCULLIS_JOBS_PRUNE_INTERVAL", jobs, "prune_interval", defaults.pruneInterval()),
+                setting("PORTCULLIS_JOBS_PRUNE_BATCH_SIZE", jobs, "prune_batch_size").map(v -> range(v, 1, 100_000))
+                        .orElse(defaults.pruneBatchSize()),
+                defaults.pruneMaxBatches());
+    }
+
+    /**
+     * The key rotation schedule and the previous master key. A next key must be published longer
+     * than a verifier may cache JWKS plus the time an instance takes to see a key another one made;
+     * a retired key must outlive its tokens by at least that refresh time too.
+     */
+    private KeySettings keys(ConfigNode root, JobSettings jobs) {
+        ConfigNode keys = root.section("keys").orElseGet(() -> ConfigNode.empty("keys"))
+                .requireKnownKeys(Set.of("rotation_period", "publication_lead", "retention_margin"));
+        KeyRotationPolicy defaults = KeyRotationPolicy.DEFAULTS;
+        Optional<Setting> leadSetting = setting("PORTCULLIS_KEY_PUBLICATION_LEAD", keys, "publication_lead");
+        Duration lead = leadSetting.map(v -> seconds(v.key(), v.value())).orElse(defaults.publicationLead());
+        Duration minimumLead = JwksResource.MAX_AGE.plus(jobs.keyRefreshInterval());
+        if (lead.compareTo(minimumLead) < 0) {
+            throw new ConfigurationException(leadSetting.map(Setting::key).orElse("PORTCULLIS_KEY_PUBLICATION_LEAD"),
+                    "must be at least " + minimumLead.toSeconds() + " seconds: the JWKS cache time ("
+                            + JwksResource.MAX_AGE.toSeconds() + ") plus the key refresh interval");
+        }
+        Optional<Setting> periodSetting = setting("PORTCULLIS_KEY_ROTATION_PERIOD", keys, "rotation_period");
+        Duration period = periodSetting.map(v -> seconds(v.key(), v.value())).orElse(defaults.rotationPeriod());
+        if (period.compareTo(lead.multipliedBy(2)) < 0) {
+            throw new ConfigurationException(periodSetting.map(Setting::key).orElse("PORTCULLIS_KEY_ROTATION_PERIOD"),
+                    "must be at least twice the publication lead (" + lead.toSeconds() + " seconds)");
+        }
+        Optional<Setting> marginSetting = setting("PORTCULLIS_KEY_RETENTION_MARGIN", keys, "retention_margin");
+        Duration margin = marginSetting.map(v -> seconds(v.key(), v.value())).orElse(defaults.retentionMargin());
+        if (margin.compareTo(jobs.keyRefreshInterval()) < 0) {
+            throw new ConfigurationException(marginSetting.map(Setting::key).orElse("PORTCULLIS_KEY_RETENTION_MARGIN"),
+                    "must be at least the key refresh interval (" + jobs.keyRefreshInterval().toSeconds() + " seconds)");
+        }
+        Optional<MasterKey> previous = env("PORTCULLIS_MASTER_KEY_PREVIOUS")
+                .map(v -> masterKey("PORTCULLIS_MASTER_KEY_PREVIOUS", v));
+        return new KeySettings(new KeyRotationPolicy(period, lead, margin), previous);
+    }
+
+    private Duration duration(String envName, ConfigNode node, String fileKey, Duration fallback) {
+        return setting(envName, node, fileKey).map(v -> seconds(v.key(), v.value())).orElse(fallback);
     }
 
     /**
@@ -303,19 +370,15 @@ public final class SettingsLoader {
     }
 
     private static SigningAlgorithm algorithm(Setting setting) {
-        SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(setting.value()).orElseThrow(() ->
-                new ConfigurationException(setting.key(), "must be RS256, PS256 or ES256"));
-        if (algorithm == SigningAlgorithm.EDDSA) {
-            throw new ConfigurationException(setting.key(), "EdDSA is not supported yet; use RS256, PS256 or ES256");
-        }
-        return algorithm;
+        return SigningAlgorithm.fromJwsName(setting.value()).orElseThrow(() ->
+                new ConfigurationException(setting.key(), "must be RS256, PS256, ES256 or EdDSA"));
     }
 
-    private static MasterKey masterKey(String value) {
+    private static MasterKey masterKey(String key, String value) {
         try {
             return MasterKey.fromBase64(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("PORTCULLIS_MASTER_KEY", "must be 32 random bytes in base64 "
+            throw new ConfigurationException(key, "must be 32 random bytes in base64 "
                     + "(make one with: openssl rand -base64 32)");
         }
     }

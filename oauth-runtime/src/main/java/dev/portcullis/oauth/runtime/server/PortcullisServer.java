@@ -7,6 +7,7 @@ import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.job.JobScheduler;
 import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * One running server instance: connection pool, persistence, protocol core and HTTP server,
- * started in that order and closed in the reverse order. {@link #close()} is graceful: the HTTP
- * server stops accepting, in-flight requests finish (up to the configured grace), then the pool closes.
+ * One running server instance: connection pool, persistence, protocol core, background jobs and
+ * HTTP server, started in that order and closed in the reverse order. {@link #close()} is graceful:
+ * the jobs stop (a running one may finish within the shutdown grace), the HTTP server stops
+ * accepting, in-flight requests finish (up to the configured grace), then the pool closes.
  */
 public final class PortcullisServer implements AutoCloseable {
 
@@ -44,10 +46,12 @@ public final class PortcullisServer implements AutoCloseable {
     private final AuthorizationServer core;
     private final Optional<DevelopmentClient> developmentClient;
     private final Optional<DevelopmentUser> developmentUser;
+    private final JobScheduler jobs;
 
     private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
                              HttpServer http, Optional<DevelopmentClient> developmentClient,
-                             Optional<DevelopmentUser> developmentUser) {
+                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs) {
+        this.jobs = jobs;
         this.developmentUser = developmentUser;
         this.dataSource = dataSource;
         this.persistence = persistence;
@@ -73,6 +77,7 @@ public final class PortcullisServer implements AutoCloseable {
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);
         HikariDataSource dataSource = dataSource(settings);
         PersistenceUnit persistence = null;
+        JobScheduler jobs = null;
         try {
             persistence = PersistenceUnit.open(dataSource);
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
@@ -90,10 +95,15 @@ public final class PortcullisServer implements AutoCloseable {
                     : Optional.empty();
             PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
+            jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
+            jobs.start();
             HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
-            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser);
+            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs);
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             if (persistence != null) {
                 persistence.close();
             }
@@ -119,6 +129,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .clients(persistence.clients())
                 .scopes(persistence.scopes())
                 .signingKeys(persistence.signingKeys(), masterKey)
+                .keyRotation(settings.keys().rotation())
+                .jobLock(persistence.jobLock())
                 .clock(clock)
                 .random(random)
                 .events(new LoggingEventPublisher())
@@ -137,6 +149,7 @@ public final class PortcullisServer implements AutoCloseable {
                 .assertionJtis(persistence.assertionJtis())
                 .clientJwkSets(new HttpJwkSetSource(clock))
                 .clientAssertionMaxLifetime(settings.clientAssertionMaxLifetime());
+        settings.keys().previousMasterKey().ifPresent(builder::previousMasterKey);
         settings.grants().forEach(builder::enableGrant);
         extraHandlers.forEach(builder::grantHandler);
         return builder.build();
@@ -197,9 +210,15 @@ public final class PortcullisServer implements AutoCloseable {
         return developmentClient;
     }
 
+    /** The background jobs, with the record of their last runs (for metrics). */
+    public JobScheduler jobs() {
+        return jobs;
+    }
+
     @Override
     public void close() {
         LOG.info("Portcullis stopping");
+        jobs.close();
         http.close();
         persistence.close();
         dataSource.close();

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -141,7 +142,7 @@ class AuthorizationCodeBrowserIT {
 
         browser.get(authorize.toString());
         signIn(browser, "alice", PASSWORD);
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        allow(browser);
         AuthorizationSuccessResponse response = landOn(browser, redirectUri);
 
         assertEquals(state, response.getState());
@@ -168,7 +169,7 @@ class AuthorizationCodeBrowserIT {
 
         browser.get(authorize.toString());
         signIn(browser, "alice", PASSWORD);
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        allow(browser);
         AuthorizationSuccessResponse response = landOn(browser, redirectUri);
         TokenRequest request = new TokenRequest.Builder(metadata.getTokenEndpointURI(), new ClientID("cli"),
                 new AuthorizationCodeGrant(response.getAuthorizationCode(), redirectUri, verifier)).build();
@@ -221,6 +222,12 @@ class AuthorizationCodeBrowserIT {
                 && b.getCurrentUrl().startsWith(redirectUri.toString()));
         AuthorizationResponse silent = AuthorizationResponse.parse(URI.create(browser.getCurrentUrl()));
         assertEquals("login_required", silent.toErrorResponse().getErrorObject().getCode());
+    }
+
+    /** Clicks Allow once the consent page has loaded: a slow machine may still be on its way there. */
+    private static void allow(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Allow']"))).click();
     }
 
     private static void signIn(WebDriver browser, String username, String password) {

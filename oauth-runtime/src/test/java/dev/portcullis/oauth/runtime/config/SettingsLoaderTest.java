@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.oauth.application.job.JobSettings;
+import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +104,7 @@ class SettingsLoaderTest {
         ConfigurationException thrown = assertThrows(ConfigurationException.class,
                 () -> new SettingsLoader(Map.of()).load(file));
 
-        assertEquals("clients[0].id_token_signed_response_alg: unknown algorithm; use RS256, PS256 or ES256",
+        assertEquals("clients[0].id_token_signed_response_alg: unknown algorithm; use RS256, PS256, ES256 or EdDSA",
                 thrown.getMessage());
     }
 
@@ -274,12 +277,119 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void loadWhenEdDsaRequestedThenRefusedUntilSupported() {
-        ConfigurationException thrown = assertThrows(ConfigurationException.class,
-                () -> new SettingsLoader(Map.of("PORTCULLIS_SIGNING_ALGORITHM", "EdDSA")).load());
+    void loadWhenEdDsaRequestedThenDefaultAlgorithmEdDsa() { // RFC 8037 §3.1
+        RuntimeSettings settings = new SettingsLoader(Map.of("PORTCULLIS_SIGNING_ALGORITHM", "EdDSA")).load();
 
-        assertEquals("PORTCULLIS_SIGNING_ALGORITHM: EdDSA is not supported yet; use RS256, PS256 or ES256",
+        assertEquals(SigningAlgorithm.EDDSA, settings.signingAlgorithm());
+    }
+
+    @Test
+    void loadWhenClientAsksForEdDsaTokensThenBothAlgorithmsAccepted() throws IOException {
+        Path file = write("clients:\n  - client_id: a\n    token_endpoint_auth_method: none\n"
+                + "    id_token_signed_response_alg: EdDSA\n    access_token_signed_response_alg: EdDSA\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        assertEquals(Optional.of(SigningAlgorithm.EDDSA), settings.clients().get(0).client().idTokenSigningAlgorithm());
+        assertEquals(Optional.of(SigningAlgorithm.EDDSA),
+                settings.clients().get(0).client().accessTokenSigningAlgorithm());
+    }
+
+    @Test
+    void loadWhenUnknownSigningAlgorithmThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_SIGNING_ALGORITHM", "HS256")).load());
+
+        assertEquals("PORTCULLIS_SIGNING_ALGORITHM: must be RS256, PS256, ES256 or EdDSA", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenNoKeySettingsThenDefaultScheduleAndJobs() {
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load();
+
+        assertEquals(KeyRotationPolicy.DEFAULTS, settings.keys().rotation());
+        assertEquals(Optional.empty(), settings.keys().previousMasterKey());
+        assertEquals(JobSettings.DEFAULTS, settings.jobs());
+    }
+
+    @Test
+    void loadWhenKeyAndJobSettingsInFileThenUsed() throws IOException {
+        Path file = write("keys:\n  rotation_period: 604800\n  publication_lead: 1800\n  retention_margin: 120\n"
+                + "jobs:\n  key_rotation_interval: 60\n  key_refresh_interval: 30\n  prune_interval: 900\n"
+                + "  prune_batch_size: 500\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(file);
+
+        assertEquals(new KeyRotationPolicy(Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofMinutes(2)),
+                settings.keys().rotation());
+        assertEquals(new JobSettings(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(15), 500,
+                JobSettings.DEFAULTS.pruneMaxBatches()), settings.jobs());
+    }
+
+    @Test
+    void loadWhenKeySettingsInEnvironmentThenTheyWin() throws IOException {
+        Path file = write("keys:\n  rotation_period: 604800\n");
+
+        RuntimeSettings settings = new SettingsLoader(Map.of("PORTCULLIS_KEY_ROTATION_PERIOD", "86400",
+                "PORTCULLIS_MASTER_KEY_PREVIOUS", MASTER_KEY)).load(file);
+
+        assertEquals(Duration.ofDays(1), settings.keys().rotation().rotationPeriod());
+        assertTrue(settings.keys().previousMasterKey().isPresent());
+    }
+
+    @Test
+    void loadWhenPublicationLeadShorterThanJwksCachePlusRefreshThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_KEY_PUBLICATION_LEAD", "359")).load());
+
+        assertEquals("PORTCULLIS_KEY_PUBLICATION_LEAD: must be at least 360 seconds: the JWKS cache time (300) plus "
+                + "the key refresh interval", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRotationPeriodBelowTwiceTheLeadThenErrorNamesTheKey() throws IOException {
+        Path file = write("keys:\n  rotation_period: 7199\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("keys.rotation_period: must be at least twice the publication lead (3600 seconds)", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenRetentionMarginBelowRefreshIntervalThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_KEY_RETENTION_MARGIN", "59")).load());
+
+        assertEquals("PORTCULLIS_KEY_RETENTION_MARGIN: must be at least the key refresh interval (60 seconds)",
                 thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenPreviousMasterKeyInvalidThenErrorNamesIt() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_MASTER_KEY_PREVIOUS", "short")).load());
+
+        assertEquals("PORTCULLIS_MASTER_KEY_PREVIOUS: must be 32 random bytes in base64 (make one with: openssl rand "
+                + "-base64 32)", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenUnknownKeyOrJobSettingThenErrorNamesIt() throws IOException {
+        Path file = write("jobs:\n  prune_everything: true\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertTrue(thrown.getMessage().startsWith("jobs.prune_everything"), thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenPostgresPoolOfOneThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class, () -> new SettingsLoader(Map.of(
+                "PORTCULLIS_DB_URL", "jdbc:postgresql://127.0.0.1/db", "PORTCULLIS_DB_POOL_SIZE", "1")).load());
+
+        assertEquals("PORTCULLIS_DB_POOL_SIZE: must be at least 2 on PostgreSQL", thrown.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +34,28 @@ public final class TestInstance implements AutoCloseable {
 
     /** Starts an instance on PostgreSQL with {@code yaml} as its configuration file, in {@code dir}. */
     public static TestInstance onPostgres(Path dir, String yaml) {
+        return onPostgres(dir, yaml, Clock.systemUTC(), Map.of());
+    }
+
+    /**
+     * Starts an instance on PostgreSQL with {@code yaml} as its configuration file, in {@code dir},
+     * with {@code clock} as its time and {@code env} as further {@code PORTCULLIS_*} variables.
+     */
+    public static TestInstance onPostgres(Path dir, String yaml, Clock clock, Map<String, String> env) {
         String databaseUrl = TestDatabases.createPostgres();
         try {
             Path config = Files.writeString(dir.resolve("portcullis.yaml"), yaml);
             int port = FreePorts.next();
-            RuntimeSettings settings = new SettingsLoader(Map.of(
+            Map<String, String> variables = new HashMap<>(env);
+            variables.putAll(Map.of(
                     "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
                     "PORTCULLIS_HTTP_PORT", Integer.toString(port),
                     "PORTCULLIS_DB_URL", databaseUrl,
                     "PORTCULLIS_DB_USER", TestDatabases.user(),
                     "PORTCULLIS_MASTER_KEY", MASTER_KEY,
-                    "PORTCULLIS_DATA_DIR", dir.resolve("data").toString())).load(config);
-            return new TestInstance(PortcullisServer.start(settings, Clock.systemUTC(), List.of()), databaseUrl,
+                    "PORTCULLIS_DATA_DIR", dir.resolve("data").toString()));
+            RuntimeSettings settings = new SettingsLoader(variables).load(config);
+            return new TestInstance(PortcullisServer.start(settings, clock, List.of()), databaseUrl,
                     settings.issuer());
         } catch (IOException e) {
             TestDatabases.dropPostgres(databaseUrl);
@@ -58,6 +69,11 @@ public final class TestInstance implements AutoCloseable {
     /** The issuer, {@code http://127.0.0.1:<port>}. */
     public URI issuer() {
         return issuer;
+    }
+
+    /** The running server, to call its use cases and jobs directly. */
+    public PortcullisServer server() {
+        return server;
     }
 
     /** The JDBC URL of its database, to look at what it stored. */

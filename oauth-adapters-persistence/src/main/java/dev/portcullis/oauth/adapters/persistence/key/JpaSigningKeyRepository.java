@@ -2,10 +2,14 @@ package dev.portcullis.oauth.adapters.persistence.key;
 
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.key.KeyId;
+import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,21 +48,63 @@ public final class JpaSigningKeyRepository implements SigningKeyRepository {
                 .map(SigningKeyEntityMapper::toDomain));
     }
 
+    /** A plain INSERT: the primary key and the unique slot decide a race between instances. */
     @Override
     public void add(SigningKey key) {
         Objects.requireNonNull(key, "key");
-        transactions.insert(SigningKeyEntityMapper.toEntity(key), "a signing key with kid " + key.id());
+        transactions.insert(SigningKeyEntityMapper.toEntity(key),
+                "a signing key with kid " + key.id() + ", or a " + key.state() + " key for " + key.algorithm().jwsName() + ",");
     }
 
-    /** Changes only the stored key's {@link SigningKey#state() state}, in one conditional UPDATE. */
+    /**
+     * Locks the next key's row, then retires the current key of its algorithm and promotes the next
+     * one, in this order so that the unique slot holds at every statement.
+     */
     @Override
-    public boolean update(SigningKey key) {
-        Objects.requireNonNull(key, "key");
-        return transactions.call(entityManager -> entityManager
-                .createQuery("update SigningKeyEntity k set k.state = :state where k.kid = :kid")
-                .setParameter("state", key.state().name())
-                .setParameter("kid", key.id().value())
-                .executeUpdate() > 0);
+    public boolean promote(KeyId next, Instant at) {
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(at, "at");
+        Instant when = SigningKeyEntityMapper.micros(at);
+        return transactions.call(entityManager -> {
+            SigningKeyEntity entity = entityManager.find(SigningKeyEntity.class, next.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (entity == null || !KeyState.NEXT.name().equals(entity.state)) {
+                return false;
+            }
+            entityManager.createQuery("update SigningKeyEntity k set k.state = :retired, k.slot = null, k.retiredAt = :at"
+                            + " where k.algorithm = :alg and k.state = :current")
+                    .setParameter("retired", KeyState.RETIRED.name())
+                    .setParameter("at", when)
+                    .setParameter("alg", entity.algorithm)
+                    .setParameter("current", KeyState.CURRENT.name())
+                    .executeUpdate();
+            entityManager.createQuery("update SigningKeyEntity k set k.state = :current, k.slot = :slot, k.activatedAt = :at"
+                            + " where k.kid = :kid")
+                    .setParameter("current", KeyState.CURRENT.name())
+                    .setParameter("slot", KeyState.CURRENT.name() + ":" + entity.algorithm)
+                    .setParameter("at", when)
+                    .setParameter("kid", next.value())
+                    .executeUpdate();
+            return true;
+        });
+    }
+
+    @Override
+    public int replaceEncryptedPrivateKeys(Map<KeyId, byte[]> encrypted) {
+        Objects.requireNonNull(encrypted, "encrypted");
+        if (encrypted.isEmpty()) {
+            return 0;
+        }
+        return transactions.call(entityManager -> {
+            int changed = 0;
+            for (Map.Entry<KeyId, byte[]> entry : encrypted.entrySet()) {
+                changed += entityManager.createQuery(
+                                "update SigningKeyEntity k set k.encryptedPrivateKey = :sealed where k.kid = :kid")
+                        .setParameter("sealed", entry.getValue().clone())
+                        .setParameter("kid", entry.getKey().value())
+                        .executeUpdate();
+            }
+            return changed;
+        });
     }
 
     @Override

@@ -33,6 +33,16 @@ public final class SigningKeyEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    @Column(name = "activated_at")
+    Instant activatedAt;
+
+    @Column(name = "retired_at")
+    Instant retiredAt;
+
+    /** {@code STATE:alg} for a next or current key, null for a retired one; unique, so one of each per algorithm. */
+    @Column(name = "slot", length = 32, unique = true)
+    String slot;
+
     /** For Hibernate. */
     SigningKeyEntity() {
     }

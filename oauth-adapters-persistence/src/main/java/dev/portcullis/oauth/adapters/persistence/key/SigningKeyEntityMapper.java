@@ -4,7 +4,9 @@ import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Converts between {@link SigningKey} and {@link SigningKeyEntity}. Stateless. */
 final class SigningKeyEntityMapper {
@@ -21,7 +23,8 @@ final class SigningKeyEntityMapper {
         SigningAlgorithm algorithm = SigningAlgorithm.fromJwsName(entity.algorithm)
                 .orElseThrow(() -> new IllegalStateException("stored signing key " + entity.kid + " has an unknown alg"));
         return new SigningKey(new KeyId(entity.kid), algorithm, state(entity), entity.publicJwk,
-                entity.encryptedPrivateKey, entity.createdAt);
+                entity.encryptedPrivateKey, entity.createdAt, Optional.ofNullable(entity.activatedAt),
+                Optional.ofNullable(entity.retiredAt));
     }
 
     /** A new row for {@code key}; the creation time is kept to the microsecond, as both databases store it. */
@@ -32,7 +35,19 @@ final class SigningKeyEntityMapper {
         entity.publicJwk = key.publicJwk();
         entity.encryptedPrivateKey = key.encryptedPrivateKey();
         entity.createdAt = key.createdAt().truncatedTo(ChronoUnit.MICROS);
+        entity.activatedAt = key.activatedAt().map(SigningKeyEntityMapper::micros).orElse(null);
+        entity.retiredAt = key.retiredAt().map(SigningKeyEntityMapper::micros).orElse(null);
+        entity.slot = slot(key.state(), key.algorithm());
         return entity;
+    }
+
+    /** The unique slot of a next or current key of {@code algorithm}; null for a retired key. */
+    static String slot(KeyState state, SigningAlgorithm algorithm) {
+        return state == KeyState.RETIRED ? null : state.name() + ":" + algorithm.jwsName();
+    }
+
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static KeyState state(SigningKeyEntity entity) {

@@ -8,12 +8,18 @@ import dev.portcullis.oauth.adapters.rest.json.JsonBody;
 import dev.portcullis.oauth.application.admin.AdminApi;
 import dev.portcullis.oauth.application.admin.ManageClients;
 import dev.portcullis.oauth.application.client.ClientCredentials;
+import dev.portcullis.oauth.application.key.KeyImport;
+import dev.portcullis.oauth.application.key.RotationOutcome;
 import dev.portcullis.oauth.application.client.ClientMetadata;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.consent.Consent;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.key.KeyId;
+import dev.portcullis.oauth.domain.key.KeyState;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.user.Subject;
@@ -30,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +51,8 @@ import java.util.function.Function;
  *       registration and, when the server generated it, {@code client_secret} once),
  *       {@code GET|PUT|DELETE /admin/clients/{id}}, {@code POST /admin/clients/{id}/secret}
  *       (a new generated secret, once), {@code POST /admin/clients/{id}/revoke-tokens};</li>
+ *   <li>{@code GET /admin/keys}, {@code POST /admin/keys/rotate} ({@code {"alg": …}}),
+ *       {@code POST /admin/keys/import} ({@code {"alg", "key", "kid", "state"}});</li>
  *   <li>{@code GET /admin/scopes}, {@code PUT|DELETE /admin/scopes/{name}} ({@code {"description": …}});</li>
  *   <li>{@code GET /admin/users/{sub}/consents}, {@code DELETE /admin/users/{sub}/consents/{client_id}},
  *       {@code POST /admin/users/{sub}/revoke-tokens}.</li>
@@ -138,6 +147,50 @@ public final class AdminResource {
             return notFound();
         }
         return ok(Map.of("refresh_tokens_revoked", admin.users().revokeTokensOfClient(caller, clientId.get())));
+    }
+
+    @GET
+    @Path("keys")
+    public Response listKeys(@Context HttpHeaders headers) {
+        authorize(headers);
+        return ok(Map.of("keys", admin.keys().list().stream().map(AdminResource::key).toList()));
+    }
+
+    @POST
+    @Path("keys/rotate")
+    public Response rotateKey(@Context HttpHeaders headers, InputStream body) {
+        ClientId caller = authorize(headers);
+        SigningAlgorithm algorithm = algorithm(object(body).get("alg"));
+        RotationOutcome outcome = admin.keys().rotate(caller, algorithm);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("alg", outcome.algorithm().jwsName());
+        json.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+        json.put("kid", outcome.nextKey().value());
+        json.put("signs_from", outcome.signsFrom().toString());
+        return ok(json);
+    }
+
+    @POST
+    @Path("keys/import")
+    public Response importKey(@Context HttpHeaders headers, InputStream body) {
+        ClientId caller = authorize(headers);
+        Map<String, Object> json = object(body);
+        SigningAlgorithm algorithm = algorithm(json.get("alg"));
+        if (!(json.get("key") instanceof String material) || material.isBlank()) {
+            throw invalidRequest("The field key must hold the private key as a JWK or PEM text.");
+        }
+        Optional<KeyId> kid = Optional.empty();
+        if (json.get("kid") != null) {
+            kid = Optional.of(parsed(String.valueOf(json.get("kid")), KeyId::new,
+                    "The field kid must be 1 to 128 characters of A-Z a-z 0-9 . _ -."));
+        }
+        KeyState state = switch (String.valueOf(json.getOrDefault("state", "next"))) {
+            case "next" -> KeyState.NEXT;
+            case "retired" -> KeyState.RETIRED;
+            default -> throw invalidRequest("The field state must be next or retired.");
+        };
+        SigningKey key = admin.keys().importKey(caller, new KeyImport(material, algorithm, kid, state));
+        return json(201, key(key));
     }
 
     @GET
@@ -251,6 +304,26 @@ public final class AdminResource {
         Map<String, Object> json = new LinkedHashMap<>(ClientMetadata.toJson(registered.client()));
         registered.issuedSecret().map(ClientSecret::value).ifPresent(secret -> json.put("client_secret", secret));
         return json;
+    }
+
+    /** A key as listed: its public JWK and lifecycle, never the private half. */
+    private static Map<String, Object> key(SigningKey key) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kid", key.id().value());
+        json.put("alg", key.algorithm().jwsName());
+        json.put("state", key.state().name().toLowerCase(Locale.ROOT));
+        json.put("created_at", key.createdAt().toString());
+        key.activatedAt().ifPresent(time -> json.put("activated_at", time.toString()));
+        key.retiredAt().ifPresent(time -> json.put("retired_at", time.toString()));
+        return json;
+    }
+
+    private static SigningAlgorithm algorithm(Object value) {
+        if (!(value instanceof String name)) {
+            throw invalidRequest("The field alg must name a signing algorithm, e.g. RS256.");
+        }
+        return SigningAlgorithm.fromJwsName(name)
+                .orElseThrow(() -> invalidRequest("The field alg names an unknown signing algorithm."));
     }
 
     private static Map<String, Object> scope(ScopeDefinition definition) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,15 @@ import java.util.Objects;
 @Path("jwks")
 public final class JwksResource {
 
-    // Resource servers cache the key set and verify every token against the cached copy. Caching is
-    // safe because rotation publishes the next key in this set well before it signs anything (and
-    // keeps a retired key until its tokens expire), so a copy up to five minutes old never misses a
-    // kid that is in use.
-    private static final String CACHE_CONTROL = "public, max-age=300";
+    /**
+     * How long verifiers may cache the key set ({@code Cache-Control: max-age}). Caching is safe
+     * because rotation publishes the next key in this set at least the publication lead time before
+     * it signs (a lead the runtime checks is longer than this), and keeps a retired key until its
+     * tokens expire, so a cached copy never misses a kid that is in use.
+     */
+    public static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE.toSeconds();
 
     private final PublishKeys publishKeys;
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.portcullis.oauth.adapters.rest.TestHttpServer;
 import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.client.TestClients;
@@ -32,6 +34,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -252,5 +256,40 @@ class AdminEndpointIT {
         assertEquals(1, json(call("POST", "/admin/clients/other/revoke-tokens", null)).get("refresh_tokens_revoked").asInt());
         assertTrue(refreshTokens.findByHash(TokenHash.of("dave-1")).orElseThrow().revoked());
         assertTrue(refreshTokens.findByHash(TokenHash.of("erin-1")).orElseThrow().revoked());
+    }
+
+    @Test
+    void keysListRotateAndImport() throws Exception { // issue #5: keys through the admin API
+        JsonNode listed = json(call("GET", "/admin/keys", null));
+        assertTrue(listed.toString().contains("\"state\":\"current\""), listed.toString());
+        assertFalse(listed.toString().contains("\"d\""), "never a private key part");
+
+        HttpResponse<String> rotated = call("POST", "/admin/keys/rotate", "{\"alg\": \"RS256\"}");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertTrue(List.of("rotated", "scheduled").contains(json(rotated).get("status").asText()), rotated.body());
+
+        RSAKey imported = new RSAKeyGenerator(2048).keyID("migrated-1").generate();
+        HttpResponse<String> created = call("POST", "/admin/keys/import", JSON.writeValueAsString(
+                Map.of("alg", "RS256", "key", imported.toJSONString(), "state", "retired")));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("migrated-1", json(created).get("kid").asText());
+        assertTrue(server.get("/jwks").body().contains("migrated-1"), "an imported retired key is published");
+
+        HttpResponse<String> again = call("POST", "/admin/keys/import", JSON.writeValueAsString(
+                Map.of("alg", "RS256", "key", imported.toJSONString(), "state", "retired")));
+        assertEquals(400, again.statusCode(), "the kid exists");
+    }
+
+    @Test
+    void keysWhenBadInputThen400WithoutEchoingTheKey() throws Exception {
+        assertEquals(400, call("POST", "/admin/keys/rotate", "{\"alg\": \"none\"}").statusCode());
+        assertEquals(400, call("POST", "/admin/keys/rotate", "{}").statusCode());
+        HttpResponse<String> bad = call("POST", "/admin/keys/import",
+                "{\"alg\": \"RS256\", \"key\": \"-----BEGIN PRIVATE KEY-----secretgarbage\"}");
+        assertEquals(400, bad.statusCode());
+        assertEquals("invalid_request", json(bad).get("error").asText());
+        assertFalse(bad.body().contains("secretgarbage"), bad.body());
+        assertEquals(400, call("POST", "/admin/keys/import",
+                "{\"alg\": \"RS256\", \"key\": \"x\", \"state\": \"current\"}").statusCode());
     }
 }
