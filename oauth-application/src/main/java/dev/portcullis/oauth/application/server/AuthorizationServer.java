@@ -17,14 +17,20 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.introspection.IntrospectToken;
+import dev.portcullis.oauth.application.introspection.TokenLookup;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.logout.EndSession;
 import dev.portcullis.oauth.application.key.NimbusTokenSigner;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.revocation.RevokeToken;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.token.ResourceIndicators;
+import dev.portcullis.oauth.application.userinfo.AccessTokenValidator;
 import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -53,6 +59,8 @@ public final class AuthorizationServer {
     private final Optional<BrowserFlow> browserFlow;
     private final Optional<GetUserInfo> getUserInfo;
     private final Optional<EndSession> endSession;
+    private final Optional<IntrospectToken> introspectToken;
+    private final Optional<RevokeToken> revokeToken;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -61,10 +69,17 @@ public final class AuthorizationServer {
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
-        JwtAccessTokens accessTokens = builder.refreshTokens() == null
-                ? new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock())
-                : new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock(),
-                        builder.refreshTokens());
+        NimbusTokenSigner signer = new NimbusTokenSigner(keyRing);
+        ResourceIndicators resources = new ResourceIndicators(
+                builder.resources().orElseGet(InMemoryResourceServerRepository::new), settings.accessTokenAudience(),
+                builder.clock());
+        JwtAccessTokens accessTokens = (builder.refreshTokens() == null
+                ? new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock())
+                : new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock(),
+                        builder.refreshTokens())).withResources(resources);
+        if (builder.opaqueAccessTokens().isPresent()) {
+            accessTokens = accessTokens.withOpaqueTokens(builder.opaqueAccessTokens().get());
+        }
         ClientAuthenticator authenticator = new ClientAuthenticator(
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000), secretHasher,
                 new SecretVerificationCache(random, 10_000));
@@ -73,16 +88,24 @@ public final class AuthorizationServer {
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
                 ? Optional.of(browserFlow(builder, values)) : Optional.empty();
         // OIDC Core §5.3: served wherever users sign in, which needs both of these.
-        this.getUserInfo = builder.identityBackend() != null && builder.revokedAccessTokens() != null
-                ? Optional.of(new GetUserInfo(settings, keyRing, builder.revokedAccessTokens(),
-                        builder.identityBackend(), builder.clock()))
+        Optional<AccessTokenValidator> validator = Optional.ofNullable(builder.revokedAccessTokens()).map(revoked ->
+                new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock()));
+        this.getUserInfo = builder.identityBackend() != null && validator.isPresent()
+                ? Optional.of(new GetUserInfo(validator.get(), builder.identityBackend()))
                 : Optional.empty();
+        // RFC 7662 and RFC 7009: served wherever revoked access tokens can be recorded.
+        Optional<TokenLookup> lookup = validator.map(checks ->
+                new TokenLookup(checks, Optional.ofNullable(builder.refreshTokens())));
+        this.introspectToken = lookup.map(tokens -> new IntrospectToken(authenticator, tokens, resources, settings,
+                signer, builder.clock()));
+        this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, builder.revokedAccessTokens(),
+                Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock()));
         // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
         this.endSession = browserFlow.isPresent()
                 ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
                 : Optional.empty();
         this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(),
-                endSession.isPresent());
+                endSession.isPresent(), introspectToken.isPresent());
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
@@ -176,6 +199,16 @@ public final class AuthorizationServer {
     /** The end-session endpoint (OIDC RP-Initiated Logout 1.0); empty unless browser sessions exist. */
     public Optional<EndSession> endSession() {
         return endSession;
+    }
+
+    /** The introspection endpoint (RFC 7662); empty without a revoked-token deny list. */
+    public Optional<IntrospectToken> introspectToken() {
+        return introspectToken;
+    }
+
+    /** The revocation endpoint (RFC 7009); empty without a revoked-token deny list. */
+    public Optional<RevokeToken> revokeToken() {
+        return revokeToken;
     }
 
     /** The metadata endpoints. */

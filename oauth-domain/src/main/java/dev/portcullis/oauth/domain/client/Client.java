@@ -34,6 +34,8 @@ import java.util.Set;
  * @param pkcePlainAllowed            whether the client may use PKCE method {@code plain}
  *                                    (our extension {@code allow_pkce_plain}; RFC 9700 §2.1.1
  *                                    says S256; off unless configured)
+ * @param accessTokenFormat           {@code access_token_format} (our extension): RFC 9068 JWT (default)
+ *                                    or an opaque reference token
  */
 public record Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
                      Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
@@ -41,7 +43,7 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
                      Optional<URI> jwksUri, Optional<String> jwks,
                      Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
                      Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
-                     boolean firstParty, boolean pkcePlainAllowed) {
+                     boolean firstParty, boolean pkcePlainAllowed, AccessTokenFormat accessTokenFormat) {
 
     public Client {
         Objects.requireNonNull(id, "id");
@@ -58,6 +60,7 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
         Objects.requireNonNull(accessTokenSigningAlgorithm, "accessTokenSigningAlgorithm");
         Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
         Objects.requireNonNull(lifetimes, "lifetimes");
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
         if (name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("client_name must be 1 to 200 characters");
         }

@@ -28,6 +28,7 @@ public final class ClientBuilder {
     private TokenLifetimes lifetimes = TokenLifetimes.DEFAULTS;
     private boolean firstParty;
     private boolean pkcePlainAllowed;
+    private AccessTokenFormat accessTokenFormat = AccessTokenFormat.JWT;
 
     ClientBuilder(ClientId id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -52,6 +53,7 @@ public final class ClientBuilder {
         this.lifetimes = client.lifetimes();
         this.firstParty = client.firstParty();
         this.pkcePlainAllowed = client.pkcePlainAllowed();
+        this.accessTokenFormat = client.accessTokenFormat();
     }
 
     public ClientBuilder name(String value) {
@@ -141,12 +143,18 @@ public final class ClientBuilder {
         return this;
     }
 
+    /** How the client's access tokens are minted; {@link AccessTokenFormat#JWT} when not set. */
+    public ClientBuilder accessTokenFormat(AccessTokenFormat value) {
+        this.accessTokenFormat = Objects.requireNonNull(value, "accessTokenFormat");
+        return this;
+    }
+
     /**
      * @throws IllegalArgumentException when the values do not make a valid registration
      */
     public Client build() {
         return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
                 postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes, firstParty,
-                pkcePlainAllowed);
+                pkcePlainAllowed, accessTokenFormat);
     }
 }

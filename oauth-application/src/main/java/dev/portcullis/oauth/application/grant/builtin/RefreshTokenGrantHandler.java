@@ -112,6 +112,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
             throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
         }
+        // RFC 8707 §2.2: a resource narrows within the grant; refused before the token is used up.
+        context.tokens().audience(requested.orElse(token.scope()));
         // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
         if (!refreshTokens.markUsed(hash, now)) {
             throw refused("refresh token of grant " + token.grantId() + " used by a concurrent request");
