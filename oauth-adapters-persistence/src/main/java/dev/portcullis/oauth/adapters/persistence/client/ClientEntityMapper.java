@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.persistence.client;
 
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
@@ -44,6 +45,8 @@ final class ClientEntityMapper {
                         Duration.ofSeconds(entity.refreshTokenIdleSeconds)))
                 .firstParty(entity.firstParty)
                 .pkcePlainAllowed(entity.pkcePlainAllowed);
+        builder.accessTokenFormat(AccessTokenFormat.fromValue(entity.accessTokenFormat)
+                .orElseThrow(() -> corrupt(entity, "access_token_format")));
         if (entity.secretHash != null) {
             builder.secret(new HashedSecret(entity.secretHash));
         }
@@ -83,6 +86,7 @@ final class ClientEntityMapper {
         entity.refreshTokenIdleSeconds = client.lifetimes().refreshTokenIdle().getSeconds();
         entity.firstParty = client.firstParty();
         entity.pkcePlainAllowed = client.pkcePlainAllowed();
+        entity.accessTokenFormat = client.accessTokenFormat().value();
         replace(entity.grantTypes, client.grantTypes().stream().map(GrantType::value).toList());
         replace(entity.responseTypes, client.responseTypes());
         replace(entity.scopes, client.scopes().values());
