@@ -3,6 +3,7 @@ package dev.portcullis.oauth.runtime.config;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.resource.ResourceServer;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,13 +36,14 @@ import java.util.Set;
  * @param sessionLifetime     how long a browser stays signed in
  * @param refreshTokenGrace   how long a used refresh token presented again is refused without
  *                            revoking its family (RFC 9700 §4.14.2); zero or more
+ * @param resources           resource servers (RFC 8707) to create or update at start
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
-                              Duration refreshTokenGrace) {
+                              Duration refreshTokenGrace, List<ResourceServer> resources) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -61,6 +63,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(themeDirectory, "themeDirectory");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
+        resources = List.copyOf(resources);
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -70,6 +73,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace);
+                sessionLifetime, refreshTokenGrace, resources);
     }
 }

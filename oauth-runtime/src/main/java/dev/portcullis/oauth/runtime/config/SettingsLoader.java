@@ -41,7 +41,8 @@ public final class SettingsLoader {
             "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
-            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
+            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
+            "resources");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -116,7 +117,7 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
-                refreshTokenGrace(tokens));
+                refreshTokenGrace(tokens), ResourceEntryParser.parse(root));
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.portcullis.oauth.runtime.server;
 
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.HashedSecret;
 import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.ResourceServerRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
+import dev.portcullis.oauth.domain.resource.ResourceServer;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.runtime.config.ClientEntry;
@@ -19,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the clients and scopes of the configuration file at start: each is created, or
+ * Applies the clients, scopes and resource servers of the configuration file at start: each is created, or
  * updated to match the file. A clear secret is hashed, unless the stored hash already matches
  * it, so restarts keep the stored hash.
  */
@@ -30,8 +33,11 @@ final class ConfiguredRegistrations {
     private final ClientRepository clients;
     private final ScopeRepository scopes;
     private final SecretHasher hasher;
+    private final ResourceServerRepository resourceServers;
 
-    ConfiguredRegistrations(ClientRepository clients, ScopeRepository scopes, SecretHasher hasher) {
+    ConfiguredRegistrations(ClientRepository clients, ScopeRepository scopes, SecretHasher hasher,
+                            ResourceServerRepository resourceServers) {
+        this.resourceServers = Objects.requireNonNull(resourceServers, "resourceServers");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -50,6 +56,30 @@ final class ConfiguredRegistrations {
             }
             clients.save(withStoredSecret(entry));
             LOG.info("client applied from configuration: client_id={}", client.id());
+        }
+    }
+
+    /**
+     * Creates or updates the resource servers of the file, after {@link #apply}: their scopes must
+     * be defined, and their introspection clients registered and confidential (RFC 7662 §2.1).
+     */
+    void applyResources(List<ResourceServer> resources) {
+        Set<Scope> known = scopes.findAll().stream().map(ScopeDefinition::scope).collect(Collectors.toSet());
+        for (ResourceServer resource : resources) {
+            String key = "resources (" + resource.identifier() + ")";
+            for (Scope scope : resource.scopes().scopes()) {
+                if (!known.contains(scope)) {
+                    throw new ConfigurationException(key + ".scope", "scope " + scope + " is not defined in scopes");
+                }
+            }
+            for (ClientId id : resource.introspectors()) {
+                if (!clients.findById(id).map(Client::isConfidential).orElse(false)) {
+                    throw new ConfigurationException(key + ".introspection_clients",
+                            "client " + id + " is not a registered confidential client");
+                }
+            }
+            resourceServers.save(resource);
+            LOG.info("resource server applied from configuration: identifier={}", resource.identifier());
         }
     }
 
