@@ -30,11 +30,13 @@ import java.util.Set;
  * @param acrValues     the {@code acr_values} as sent, syntax-checked and recorded only: password sign-in
  *                      is the only method, so no {@code acr} claim is issued and {@code amr} says
  *                      {@code pwd} (OIDC Core §2, §3.1.2.1: the values are voluntary); empty when none
+ * @param resource      the {@code resource} (RFC 8707 §2): a registered resource server that the
+ *                      requested scope reaches; the tokens of the grant are for it alone; empty when none
  */
 public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
                                    ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                                    Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
-                                   List<String> uiLocales, List<String> acrValues) {
+                                   List<String> uiLocales, List<String> acrValues, Optional<URI> resource) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(clientId, "clientId");
@@ -49,5 +51,6 @@ public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseM
         Objects.requireNonNull(loginHint, "loginHint");
         uiLocales = List.copyOf(uiLocales);
         acrValues = List.copyOf(acrValues);
+        Objects.requireNonNull(resource, "resource");
     }
 }

@@ -86,7 +86,7 @@ public final class AuthorizationServer {
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
-                ? Optional.of(browserFlow(builder, values)) : Optional.empty();
+                ? Optional.of(browserFlow(builder, values, resources)) : Optional.empty();
         // OIDC Core §5.3: served wherever users sign in, which needs both of these.
         Optional<AccessTokenValidator> validator = Optional.ofNullable(builder.revokedAccessTokens()).map(revoked ->
                 new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock()));
@@ -109,13 +109,14 @@ public final class AuthorizationServer {
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
-    private static BrowserFlow browserFlow(AuthorizationServerBuilder builder, SecureRandomTokenValueGenerator values) {
+    private static BrowserFlow browserFlow(AuthorizationServerBuilder builder, SecureRandomTokenValueGenerator values,
+                                           ResourceIndicators resources) {
         AuthorizationFlow flow = new AuthorizationFlow(builder.settings().issuer(), builder.clients(), builder.scopes(),
                 Objects.requireNonNull(builder.consents(), "consents"),
                 Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                 Objects.requireNonNull(builder.browserSessions(), "browserSessions"),
                 Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations"),
-                values, builder.clock(), builder.browserSessionLifetime());
+                values, builder.clock(), builder.browserSessionLifetime(), resources);
         return new BrowserFlow(new Authorize(flow),
                 new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits()),
                 new GiveConsent(flow));

@@ -157,15 +157,22 @@ public final class JwtAccessTokens {
         }
 
         @Override
-        public List<String> audience(ScopeSet scope) {
-            return JwtAccessTokens.this.audience(scope, resource);
+        public List<String> audience(ScopeSet scope, Optional<URI> grantResource) {
+            // RFC 8707 §2.2: a grant restricted to a resource yields tokens for that resource only.
+            if (grantResource.isPresent() && resource.isPresent()
+                    && !grantResource.get().toString().equals(resource.get().toString())) {
+                throw new OAuthException(new OAuthError(StandardErrorCode.INVALID_TARGET, ResourceIndicators.NOT_GRANTED),
+                        "resource " + resource.get() + " outside the grant's " + grantResource.get());
+            }
+            return JwtAccessTokens.this.audience(scope, resource.or(() -> grantResource));
         }
 
         @Override
         public TokenResponse accessTokenOnly(AccessGrant grant) {
             requireBoundClient(grant);
             Instant now = Instant.now(clock);
-            AccessToken token = mint(client, grant, Optional.empty(), Optional.empty(), audience(grant.scope()), now);
+            AccessToken token = mint(client, grant, Optional.empty(), Optional.empty(),
+                    audience(grant.scope(), Optional.empty()), now);
             publish(now, grant, token);
             return new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), Optional.empty());
         }
@@ -176,7 +183,7 @@ public final class JwtAccessTokens {
             requireBoundClient(access);
             Instant now = Instant.now(clock);
             AccessToken token = mint(client, access, Optional.of(grant.authTime()), Optional.of(grant.grantId()),
-                    audience(access.scope()), now);
+                    audience(access.scope(), grant.resource()), now);
             Optional<TokenValue> refresh = refreshTokenDue(client, grant)
                     ? Optional.of(storeRefreshToken(client, grant, now))
                     : Optional.empty();
@@ -269,7 +276,8 @@ public final class JwtAccessTokens {
         Instant idleExpiresAt = now.plus(client.lifetimes().refreshTokenIdle());
         Instant expiresAt = idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
         repository.save(new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(), grant.subject(),
-                grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt, Optional.empty(), false));
+                grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt, Optional.empty(), false,
+                grant.resource()));
         return value;
     }
 

@@ -36,6 +36,9 @@ public final class ResourceIndicators {
     /** RFC 8707 §2: the granted scope gives no access to the resource. */
     public static final String NOT_REACHED = "The granted scope does not include any scope of the resource.";
 
+    /** RFC 8707 §2.2: the grant was restricted to another resource. */
+    public static final String NOT_GRANTED = "The resource is not the one the grant was issued for.";
+
     private final ResourceServerRepository resources;
     private final String defaultAudience;
     private final Clock clock;

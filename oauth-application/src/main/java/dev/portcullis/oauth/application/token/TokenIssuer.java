@@ -3,7 +3,9 @@ package dev.portcullis.oauth.application.token;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
 import dev.portcullis.oauth.domain.token.TokenResponse;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The only way a grant handler mints tokens: bound to the authenticated client of one request,
@@ -17,10 +19,13 @@ public interface TokenIssuer {
      * handler can refuse a request before it consumes anything. The default is for issuers that
      * decorate another: it checks nothing and answers an empty list.
      *
+     * @param grantResource the resource the grant is restricted to (a {@link UserGrant#resource()});
+     *                      empty when it is not restricted
      * @throws dev.portcullis.oauth.domain.error.OAuthException {@code invalid_target} when the
-     *         request names a resource that {@code scope} does not reach
+     *         request names a resource that {@code scope} does not reach, or one other than
+     *         {@code grantResource}
      */
-    default List<String> audience(ScopeSet scope) {
+    default List<String> audience(ScopeSet scope, Optional<URI> grantResource) {
         return List.of();
     }
 

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
 import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,10 +30,13 @@ import java.util.Optional;
  * @param sessionId the {@code sid} of the browser session the user approved in; empty without one
  * @param authenticationMethods the {@code amr} values (RFC 8176 §2) of the user's authentication,
  *                  e.g. {@code pwd}; empty when unknown
+ * @param resource  the resource (RFC 8707 §2) the grant is restricted to: its access tokens are for
+ *                  that resource alone, and a token request may name no other; empty when the
+ *                  grant names none
  */
 public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                         GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
-                        Optional<String> sessionId, List<String> authenticationMethods) {
+                        Optional<String> sessionId, List<String> authenticationMethods, Optional<URI> resource) {
 
     public UserGrant {
         Objects.requireNonNull(subject, "subject");
@@ -45,16 +49,25 @@ public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Inst
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(sessionId, "sessionId");
         authenticationMethods = List.copyOf(authenticationMethods);
+        Objects.requireNonNull(resource, "resource");
         if (grantId.isEmpty()) {
             throw new IllegalArgumentException("grantId must not be empty");
         }
+    }
+
+    /** A grant restricted to no resource. */
+    public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
+                     GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
+                     Optional<String> sessionId, List<String> authenticationMethods) {
+        this(subject, clientId, scope, authTime, grantId, grantType, family, nonce, sessionId, authenticationMethods,
+                Optional.empty());
     }
 
     /** A grant without nonce, session or known authentication methods, e.g. a refresh. */
     public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                      GrantType grantType, Optional<RefreshFamily> family) {
         this(subject, clientId, scope, authTime, grantId, grantType, family, Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), Optional.empty());
     }
 
     /** A grant that starts a new refresh token family. */

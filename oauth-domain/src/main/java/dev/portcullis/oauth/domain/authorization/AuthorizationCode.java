@@ -27,10 +27,13 @@ import java.util.Optional;
  *                      together when the code is replayed (RFC 6749 §4.1.2)
  * @param issuedAt      when the code was issued
  * @param expiresAt     when it stops being redeemable
+ * @param resource      the {@code resource} of the authorization request (RFC 8707 §2), which the
+ *                      tokens issued for the code are restricted to; empty when none was named
  */
 public record AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
                                 Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
-                                Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
+                                Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt,
+                                Optional<URI> resource) {
 
     public AuthorizationCode {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -45,9 +48,18 @@ public record AuthorizationCode(String codeHash, ClientId clientId, URI redirect
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(resource, "resource");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a code must expire after it is issued");
         }
+    }
+
+    /** A code for an authorization request that named no resource. */
+    public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                             Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                             Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
+        this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, sessionId, grantId,
+                issuedAt, expiresAt, Optional.empty());
     }
 
     /** A code issued outside a browser session, without {@code sid}. */

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.domain.token;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +26,12 @@ import java.util.Optional;
  *                        absolute refresh token lifetime; rotation never extends it
  * @param usedAt          when it was used (and so rotated); empty while unused
  * @param revoked         whether it was revoked
+ * @param resource        the resource (RFC 8707) the grant was restricted to; the family's access
+ *                        tokens are issued for it alone; empty when the grant named none
  */
 public record RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
                            Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
-                           Optional<Instant> usedAt, boolean revoked) {
+                           Optional<Instant> usedAt, boolean revoked, Optional<URI> resource) {
 
     public RefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");
@@ -41,9 +44,18 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
         Objects.requireNonNull(usedAt, "usedAt");
+        Objects.requireNonNull(resource, "resource");
         if (expiresAt.isAfter(familyExpiresAt)) {
             throw new IllegalArgumentException("expiresAt must not be after familyExpiresAt");
         }
+    }
+
+    /** A token of a grant restricted to no resource. */
+    public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
+                        Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
+                        Optional<Instant> usedAt, boolean revoked) {
+        this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, familyExpiresAt, usedAt,
+                revoked, Optional.empty());
     }
 
     /** An unused token that is the first of its family, or whose family ends when it does. */
@@ -61,12 +73,12 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
     /** A copy marked used at {@code now}. */
     public RefreshToken withUsedAt(Instant now) {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, Optional.of(now), revoked);
+                familyExpiresAt, Optional.of(now), revoked, resource);
     }
 
     /** A revoked copy. */
     public RefreshToken withRevoked() {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, usedAt, true);
+                familyExpiresAt, usedAt, true, resource);
     }
 }

@@ -299,6 +299,23 @@ class ResourceServerEndToEndIT {
     }
 
     @Test
+    void codeFlowWhenAuthorizeNamesResourceThenTokensOfTheGrantAreForItAlone() throws Exception { // RFC 8707 §2
+        CodeFlowClient flow = new CodeFlowClient(instance.issuer(), "portal", SECRET, REDIRECT,
+                "openid offline_access orders:read payments:read");
+        String verifier = "resource-verifier-" + "c".repeat(40);
+        String code = flow.signInForCode(verifier, "alice", PASSWORD,
+                "&resource=" + java.net.URLEncoder.encode(PAYMENTS, java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode tokens = json.readTree(flow.exchange(code, verifier).body());
+
+        String access = tokens.get("access_token").asText();
+        assertEquals(List.of(PAYMENTS), resourceServer(PAYMENTS).process(access, null).getAudience());
+        assertThrows(BadJOSEException.class, () -> resourceServer(ORDERS).process(access, null));
+        JsonNode refreshed = json.readTree(flow.refresh(tokens.get("refresh_token").asText()).body());
+        assertEquals(List.of(PAYMENTS), resourceServer(PAYMENTS).process(refreshed.get("access_token").asText(), null)
+                .getAudience());
+    }
+
+    @Test
     void introspectWhenJwtResponseRequestedThenSignedForTheCaller() throws Exception { // RFC 9701 §4, §5
         AccessToken token = clientCredentials("portal-opaque", new Scope("orders:read"), null).getTokens()
                 .getAccessToken();

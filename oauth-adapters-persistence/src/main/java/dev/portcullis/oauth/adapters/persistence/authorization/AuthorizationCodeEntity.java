@@ -47,6 +47,9 @@ public final class AuthorizationCodeEntity {
     @Column(name = "session_id", length = 64)
     String sessionId;
 
+    @Column(name = "resource", length = 2048)
+    String resource;
+
     @Column(name = "grant_id", nullable = false, length = 255)
     String grantId;
 

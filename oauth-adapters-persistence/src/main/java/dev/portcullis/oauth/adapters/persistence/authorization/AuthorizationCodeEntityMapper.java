@@ -30,6 +30,7 @@ final class AuthorizationCodeEntityMapper {
         entity.codeChallengeMethod = code.codeChallenge().map(challenge -> challenge.method().value()).orElse(null);
         entity.nonce = code.nonce().orElse(null);
         entity.sessionId = code.sessionId().orElse(null);
+        entity.resource = code.resource().map(URI::toString).orElse(null);
         entity.grantId = code.grantId();
         entity.issuedAt = micros(code.issuedAt());
         entity.expiresAt = micros(code.expiresAt());
@@ -47,7 +48,7 @@ final class AuthorizationCodeEntityMapper {
                     ScopeColumn.fromColumn(entity.scope, "authorization code"), new Subject(entity.subject),
                     entity.authTime, challenge(entity), Optional.ofNullable(entity.nonce),
                     Optional.ofNullable(entity.sessionId), entity.grantId,
-                    entity.issuedAt, entity.expiresAt);
+                    entity.issuedAt, entity.expiresAt, Optional.ofNullable(entity.resource).map(URI::create));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored authorization code is not valid", e);
         }

@@ -49,6 +49,9 @@ public final class RefreshTokenEntity {
     @Column(name = "revoked", nullable = false)
     boolean revoked;
 
+    @Column(name = "resource", length = 2048)
+    String resource;
+
     /** For Hibernate. */
     RefreshTokenEntity() {
     }

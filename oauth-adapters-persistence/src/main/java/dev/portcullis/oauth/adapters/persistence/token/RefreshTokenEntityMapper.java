@@ -4,6 +4,7 @@ import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ final class RefreshTokenEntityMapper {
         entity.familyExpiresAt = token.familyExpiresAt().truncatedTo(ChronoUnit.MICROS);
         entity.usedAt = token.usedAt().map(time -> time.truncatedTo(ChronoUnit.MICROS)).orElse(null);
         entity.revoked = token.revoked();
+        entity.resource = token.resource().map(URI::toString).orElse(null);
         return entity;
     }
 
@@ -39,7 +41,7 @@ final class RefreshTokenEntityMapper {
             return new RefreshToken(entity.tokenHash, entity.grantId, new ClientId(entity.clientId),
                     new Subject(entity.subject), ScopeColumn.fromColumn(entity.scope, "refresh token"), entity.authTime,
                     entity.issuedAt, entity.expiresAt, entity.familyExpiresAt, Optional.ofNullable(entity.usedAt),
-                    entity.revoked);
+                    entity.revoked, Optional.ofNullable(entity.resource).map(URI::create));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored refresh token is not valid", e);
         }

@@ -120,8 +120,10 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
      */
     private static UserGrant userGrant(AuthorizationCode code, Client client) {
         List<String> methods = code.sessionId().isPresent() ? List.of(PASSWORD_METHOD) : List.of();
+        // RFC 8707 §2.2: the grant is restricted to the resource of the authorization request.
         return new UserGrant(code.subject(), client.id(), code.scope(), code.authTime(), code.grantId(),
-                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods);
+                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods,
+                code.resource());
     }
 
     private AuthorizationCode redeem(String codeHash, Client client) {

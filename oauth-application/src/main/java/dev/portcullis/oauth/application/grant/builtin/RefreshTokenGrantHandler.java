@@ -18,6 +18,7 @@ import dev.portcullis.oauth.domain.token.TokenResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -113,7 +114,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
         }
         // RFC 8707 §2.2: a resource narrows within the grant; refused before the token is used up.
-        context.tokens().audience(requested.orElse(token.scope()));
+        context.tokens().audience(requested.orElse(token.scope()), token.resource());
         // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
         if (!refreshTokens.markUsed(hash, now)) {
             throw refused("refresh token of grant " + token.grantId() + " used by a concurrent request");
@@ -121,7 +122,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         // OIDC Core §12.2: a family granted openid gets a new ID token, same sub and auth_time, no nonce.
         IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
                 requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
-                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt()))));
+                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt())), Optional.empty(),
+                Optional.empty(), List.of(), token.resource()));
         requireFamilyNotRevoked(hash, token);
         return issued.response();
     }
