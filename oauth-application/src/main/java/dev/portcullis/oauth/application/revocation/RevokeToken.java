@@ -6,6 +6,7 @@ import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
 import dev.portcullis.oauth.application.introspection.Callers;
 import dev.portcullis.oauth.application.introspection.PresentedToken;
 import dev.portcullis.oauth.application.introspection.TokenLookup;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.userinfo.ValidatedAccessToken;
 import dev.portcullis.oauth.domain.client.AccessTokenFormat;
@@ -18,7 +19,6 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,9 +51,8 @@ public final class RevokeToken {
     private final ClientAuthenticator authenticator;
     private final TokenLookup tokens;
     private final RevokedAccessTokenRepository revokedAccessTokens;
-    private final Optional<RefreshTokenRepository> refreshTokens;
     private final Optional<OpaqueAccessTokenRepository> opaqueTokens;
-    private final Clock clock;
+    private final GrantRevocation grants;
 
     /**
      * @param authenticator       authenticates the caller as at the token endpoint
@@ -69,9 +68,8 @@ public final class RevokeToken {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.revokedAccessTokens = Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.opaqueTokens = Objects.requireNonNull(opaqueTokens, "opaqueTokens");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.grants = new GrantRevocation(refreshTokens, opaqueTokens, Optional.of(revokedAccessTokens), clock);
     }
 
     /**
@@ -117,12 +115,7 @@ public final class RevokeToken {
             return;
         }
         String grantId = token.grantId();
-        refreshTokens.ifPresent(repository -> repository.revokeGrant(grantId));
-        opaqueTokens.ifPresent(repository -> repository.revokeGrant(grantId));
-        // Every JWT access token of the grant was minted with the client's lifetime from some time
-        // before now, so none outlives now plus that lifetime.
-        Instant lastExpiry = Instant.now(clock).plus(client.lifetimes().accessToken());
-        revokedAccessTokens.revoke(JwtAccessTokens.grantDenyListEntry(grantId), lastExpiry);
+        grants.revoke(grantId, client.lifetimes().accessToken());
         LOG.debug("refresh token family revoked: client_id={} grant_id={}", client.id(), grantId);
     }
 }

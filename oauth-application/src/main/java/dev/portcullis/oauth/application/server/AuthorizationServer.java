@@ -28,6 +28,7 @@ import dev.portcullis.oauth.application.key.SigningKeyRing;
 import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.revocation.RevokeToken;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.application.userinfo.AccessTokenValidator;
@@ -122,6 +123,12 @@ public final class AuthorizationServer {
                 new GiveConsent(flow));
     }
 
+    /** Revokes what a grant produced, with whichever of the token stores the server has. */
+    private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder) {
+        return new GrantRevocation(Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(),
+                Optional.ofNullable(builder.revokedAccessTokens()), builder.clock());
+    }
+
     /** A builder for a server whose issuer and algorithms are {@code settings}. */
     public static AuthorizationServerBuilder builder(ServerSettings settings) {
         return new AuthorizationServerBuilder(settings);
@@ -162,14 +169,14 @@ public final class AuthorizationServer {
         }
         if (GrantType.REFRESH_TOKEN.equals(type)) {
             return new RefreshTokenGrantHandler(Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
-                    builder.clock(), builder.refreshTokenGracePeriod());
+                    builder.clock(), builder.refreshTokenGracePeriod(), grantRevocation(builder));
         }
         if (GrantType.AUTHORIZATION_CODE.equals(type)) {
             return new AuthorizationCodeGrantHandler(
                     Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                     Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
                     Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens"),
-                    builder.clock());
+                    builder.clock(), grantRevocation(builder));
         }
         throw new IllegalArgumentException("no built-in handler for grant type " + type + " yet");
     }

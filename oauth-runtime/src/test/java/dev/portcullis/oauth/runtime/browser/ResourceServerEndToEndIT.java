@@ -316,6 +316,24 @@ class ResourceServerEndToEndIT {
     }
 
     @Test
+    void exchangeWhenCodeReplayedThenAccessTokensRefreshedSinceAreRevokedToo() throws Exception { // RFC 6749 §4.1.2
+        CodeFlowClient flow = new CodeFlowClient(instance.issuer(), "portal", SECRET, REDIRECT,
+                "openid offline_access orders:read");
+        String verifier = "replay-verifier-" + "d".repeat(40);
+        String code = flow.signInForCode(verifier, "alice", PASSWORD);
+        JsonNode tokens = json.readTree(flow.exchange(code, verifier).body());
+        JsonNode refreshed = json.readTree(flow.refresh(tokens.get("refresh_token").asText()).body());
+        BearerAccessToken later = new BearerAccessToken(refreshed.get("access_token").asText());
+        assertTrue(active("orders-api", later));
+
+        HttpResponse<String> replay = flow.exchange(code, verifier);
+
+        assertEquals(400, replay.statusCode());
+        assertFalse(active("orders-api", later));
+        assertFalse(active("portal", new RefreshToken(refreshed.get("refresh_token").asText())));
+    }
+
+    @Test
     void introspectWhenJwtResponseRequestedThenSignedForTheCaller() throws Exception { // RFC 9701 §4, §5
         AccessToken token = clientCredentials("portal-opaque", new Scope("orders:read"), null).getTokens()
                 .getAccessToken();

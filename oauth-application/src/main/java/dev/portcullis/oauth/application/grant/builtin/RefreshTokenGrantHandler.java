@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.grant.builtin;
 
 import dev.portcullis.oauth.application.grant.GrantContext;
 import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.IssuedTokens;
 import dev.portcullis.oauth.application.token.RefreshFamily;
 import dev.portcullis.oauth.application.token.UserGrant;
@@ -66,6 +67,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenRepository refreshTokens;
     private final Clock clock;
     private final Duration gracePeriod;
+    private final Optional<GrantRevocation> grants;
 
     /** A handler with the {@link #DEFAULT_GRACE_PERIOD}. */
     public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock) {
@@ -80,6 +82,21 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      * @throws IllegalArgumentException when {@code gracePeriod} is negative
      */
     public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock, Duration gracePeriod) {
+        this(refreshTokens, clock, gracePeriod, Optional.empty());
+    }
+
+    /**
+     * A handler whose reuse detection revokes the whole grant through {@code grants}: the family,
+     * and its opaque and JWT access tokens (RFC 9700 §4.14.2 "the access tokens ... are revoked as well").
+     */
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock, Duration gracePeriod,
+                                    GrantRevocation grants) {
+        this(refreshTokens, clock, gracePeriod, Optional.of(Objects.requireNonNull(grants, "grants")));
+    }
+
+    private RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, Clock clock, Duration gracePeriod,
+                                     Optional<GrantRevocation> grants) {
+        this.grants = grants;
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
@@ -152,7 +169,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             return refused("refresh token of grant " + token.grantId() + " used again within the grace period");
         }
         LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
-        refreshTokens.revokeGrant(token.grantId());
+        if (grants.isPresent()) {
+            grants.get().revoke(token.grantId(), client.lifetimes().accessToken());
+        } else {
+            refreshTokens.revokeGrant(token.grantId());
+        }
         return refused("refresh token of grant " + token.grantId() + " reused; family revoked");
     }
 
