@@ -186,4 +186,22 @@ class IntrospectionEndpointIT {
 
         assertEquals(405, response.statusCode());
     }
+
+    @Test
+    void introspectWhenBodyLargerThan64KiBThen413() {
+        HttpResponse<String> response = server.postForm("/introspect", "token=x&pad=" + "x".repeat(64 * 1024),
+                "Authorization", basic("billing", SECRET));
+
+        assertError(response, 413, "invalid_request", "The request body is too large.");
+    }
+
+    @Test
+    void introspectWhenBodyMalformedThenInvalidRequest() {
+        HttpResponse<String> response = server.send(server.request("/introspect")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic("billing", SECRET))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=%ZZ"))
+                .build());
+
+        assertError(response, 400, "invalid_request", "The request body is not valid application/x-www-form-urlencoded.");
+    }
 }

@@ -151,4 +151,22 @@ class RevocationEndpointIT {
 
         assertError(response, 400, "invalid_request", "The request content type must be application/x-www-form-urlencoded.");
     }
+
+    @Test
+    void revokeWhenBodyLargerThan64KiBThen413() {
+        HttpResponse<String> response = server.postForm("/revoke", "token=x&pad=" + "x".repeat(64 * 1024),
+                "Authorization", basic("billing", SECRET));
+
+        assertError(response, 413, "invalid_request", "The request body is too large.");
+    }
+
+    @Test
+    void revokeWhenBodyMalformedThenInvalidRequest() {
+        HttpResponse<String> response = server.send(server.request("/revoke")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic("billing", SECRET))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=%ZZ"))
+                .build());
+
+        assertError(response, 400, "invalid_request", "The request body is not valid application/x-www-form-urlencoded.");
+    }
 }
