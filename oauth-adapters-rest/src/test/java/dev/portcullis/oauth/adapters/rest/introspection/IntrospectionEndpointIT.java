@@ -204,4 +204,20 @@ class IntrospectionEndpointIT {
 
         assertError(response, 400, "invalid_request", "The request body is not valid application/x-www-form-urlencoded.");
     }
+
+    @Test
+    void introspectWhenAcceptMalformedThenInvalidRequestNeverServerError() {
+        HttpResponse<String> response = server.postForm("/introspect", "token=x",
+                "Authorization", basic("billing", SECRET), "Accept", "application/;;q=x, /");
+
+        assertError(response, 400, "invalid_request", "The request is not valid.");
+    }
+
+    @Test
+    void introspectWhenJwtTypeWithZeroWeightThenJson() { // RFC 9110 §12.4.2: q=0 means not acceptable
+        HttpResponse<String> response = server.postForm("/introspect", "token=x",
+                "Authorization", basic("billing", SECRET), "Accept", "application/token-introspection+jwt;q=0");
+
+        assertEquals("{\"active\":false}", response.body());
+    }
 }
