@@ -3,6 +3,7 @@ package dev.portcullis.oauth.runtime.config;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.resource.ResourceServer;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,13 +37,15 @@ import java.util.Set;
  * @param refreshTokenGrace   how long a used refresh token keeps working while its successor is
  *                            unused, before reuse revokes its family (RFC 9700 §4.14.2); zero or more
  * @param clientAssertionMaxLifetime how far ahead a client assertion's {@code exp} may be (RFC 7523 §3)
+ * @param resources           resource servers (RFC 8707) to create or update at start
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
-                              Duration refreshTokenGrace, Duration clientAssertionMaxLifetime) {
+                              Duration refreshTokenGrace, Duration clientAssertionMaxLifetime,
+                              List<ResourceServer> resources) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -63,6 +66,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
         Objects.requireNonNull(clientAssertionMaxLifetime, "clientAssertionMaxLifetime");
+        resources = List.copyOf(resources);
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -72,6 +76,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, resources);
     }
 }

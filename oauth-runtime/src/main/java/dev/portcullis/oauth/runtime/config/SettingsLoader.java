@@ -41,7 +41,8 @@ public final class SettingsLoader {
             "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
-            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime");
+            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
+            "resources");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -117,7 +118,7 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
-                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens));
+                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), ResourceEntryParser.parse(root));
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

@@ -410,6 +410,13 @@ class BrowserFlowIT {
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"claims_supported\":[\"sub\",\"iss\",\"aud\",\"exp\",\"iat\",\"auth_time\",\"nonce\",\"amr\","
                 + "\"at_hash\",\"sid\"],\"claims_parameter_supported\":true,\"request_parameter_supported\":false,"
-                + "\"request_uri_parameter_supported\":false}", response.body());
+                + "\"request_uri_parameter_supported\":false,"
+                // RFC 8414 §2, RFC 9701 §7: introspection and revocation, served with the deny list.
+                + "\"introspection_endpoint\":\"http://127.0.0.1/introspect\","
+                + "\"introspection_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"],"
+                + "\"introspection_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"revocation_endpoint\":\"http://127.0.0.1/revoke\","
+                + "\"revocation_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
+                + "\"none\"]}", response.body());
     }
 }
