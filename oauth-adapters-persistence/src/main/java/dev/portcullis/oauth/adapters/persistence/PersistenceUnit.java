@@ -13,11 +13,15 @@ import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
 import dev.portcullis.oauth.adapters.persistence.key.JpaSigningKeyRepository;
 import dev.portcullis.oauth.adapters.persistence.key.SigningKeyEntity;
+import dev.portcullis.oauth.adapters.persistence.resource.JpaResourceServerRepository;
+import dev.portcullis.oauth.adapters.persistence.resource.ResourceServerEntity;
 import dev.portcullis.oauth.adapters.persistence.scope.JpaScopeRepository;
 import dev.portcullis.oauth.adapters.persistence.scope.ScopeEntity;
 import dev.portcullis.oauth.adapters.persistence.session.BrowserSessionEntity;
 import dev.portcullis.oauth.adapters.persistence.session.JpaBrowserSessionRepository;
+import dev.portcullis.oauth.adapters.persistence.token.JpaOpaqueAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.JpaRefreshTokenRepository;
+import dev.portcullis.oauth.adapters.persistence.token.OpaqueAccessTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
@@ -29,7 +33,9 @@ import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.JobLock;
+import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.port.ResourceServerRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
@@ -73,6 +79,8 @@ public final class PersistenceUnit implements AutoCloseable {
     private final RevokedAccessTokenRepository revokedAccessTokens;
     private final AssertionJtiRepository assertionJtis;
     private final JobLock jobLock;
+    private final ResourceServerRepository resources;
+    private final OpaqueAccessTokenRepository opaqueAccessTokens;
 
     private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
         this.factory = factory;
@@ -88,6 +96,8 @@ public final class PersistenceUnit implements AutoCloseable {
         this.refreshTokens = new JpaRefreshTokenRepository(transactions);
         this.revokedAccessTokens = new JpaRevokedAccessTokenRepository(transactions);
         this.assertionJtis = new JpaAssertionJtiRepository(transactions);
+        this.resources = new JpaResourceServerRepository(transactions);
+        this.opaqueAccessTokens = new JpaOpaqueAccessTokenRepository(transactions);
     }
 
     /**
@@ -177,6 +187,16 @@ public final class PersistenceUnit implements AutoCloseable {
         }
     }
 
+    /** The resource servers (RFC 8707), by identifier. */
+    public ResourceServerRepository resources() {
+        return resources;
+    }
+
+    /** The opaque access tokens, by hash. */
+    public OpaqueAccessTokenRepository opaqueAccessTokens() {
+        return opaqueAccessTokens;
+    }
+
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -191,6 +211,7 @@ public final class PersistenceUnit implements AutoCloseable {
                             AuthorizationCodeEntity.class, BrowserSessionEntity.class, ConsentEntity.class,
                             RefreshTokenEntity.class, RevokedAccessTokenEntity.class,
                             AssertionJtiEntity.class)
+                    .managedClasses(ResourceServerEntity.class, OpaqueAccessTokenEntity.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .schemaToolingAction(Action.VALIDATE)
                     .showSql(false, false, false)

@@ -114,7 +114,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         try {
             execute(dataSource, "DELETE FROM oauth_client", "DELETE FROM oauth_scope", "DELETE FROM signing_key",
                     "DELETE FROM authorization_code", "DELETE FROM browser_session", "DELETE FROM user_consent",
-                    "DELETE FROM refresh_token", "DELETE FROM revoked_access_token", "DELETE FROM client_assertion_jti");
+                    "DELETE FROM refresh_token", "DELETE FROM revoked_access_token", "DELETE FROM client_assertion_jti",
+                    "DELETE FROM resource_server", "DELETE FROM opaque_access_token");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }

@@ -13,6 +13,7 @@ import dev.portcullis.oauth.adapters.rest.error.ServiceUnavailableExceptionMappe
 import dev.portcullis.oauth.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
+import dev.portcullis.oauth.adapters.rest.introspection.IntrospectionResource;
 import dev.portcullis.oauth.adapters.rest.login.ClientAddressResolver;
 import dev.portcullis.oauth.adapters.rest.login.LoginResource;
 import dev.portcullis.oauth.adapters.rest.logout.LogoutResource;
@@ -20,6 +21,7 @@ import dev.portcullis.oauth.adapters.rest.logout.LogoutResponses;
 import dev.portcullis.oauth.adapters.rest.page.AssetResource;
 import dev.portcullis.oauth.adapters.rest.page.PageRenderer;
 import dev.portcullis.oauth.adapters.rest.page.StepResponses;
+import dev.portcullis.oauth.adapters.rest.revocation.RevocationResource;
 import dev.portcullis.oauth.adapters.rest.token.TokenResource;
 import dev.portcullis.oauth.adapters.rest.tracing.RequestIdFilter;
 import dev.portcullis.oauth.adapters.rest.userinfo.UserInfoResource;
@@ -109,6 +111,11 @@ public final class PortcullisFeature implements Feature {
             context.register(new AdminResource(admin));
             context.register(new AdminRefusalMapper());
         });
+        // RFC 7662 and RFC 7009: served wherever revoked tokens can be recorded.
+        server.introspectToken().ifPresent(introspect -> context.register(new IntrospectionResource(introspect,
+                new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES))));
+        server.revokeToken().ifPresent(revoke -> context.register(new RevocationResource(revoke,
+                new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES))));
         context.register(new OAuthExceptionMapper());
         context.register(new BearerTokenExceptionMapper());
         context.register(new ServiceUnavailableExceptionMapper());

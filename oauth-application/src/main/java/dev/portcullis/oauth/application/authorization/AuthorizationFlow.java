@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.application.authorization;
 
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientId;
@@ -56,6 +58,7 @@ public final class AuthorizationFlow {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final ErrorRedirects responses;
+    private final ResourceIndicators resources;
 
     /**
      * @param issuer          the issuer, sent as {@code iss} (RFC 9207)
@@ -65,6 +68,20 @@ public final class AuthorizationFlow {
                              AuthorizationCodeRepository codes, BrowserSessionRepository sessions,
                              PendingAuthorizationStore pending, TokenValueGenerator values, Clock clock,
                              Duration sessionLifetime) {
+        this(issuer, clients, scopes, consents, codes, sessions, pending, values, clock, sessionLifetime,
+                new ResourceIndicators(new InMemoryResourceServerRepository(), issuer.toString(), clock));
+    }
+
+    /**
+     * @param issuer          the issuer, sent as {@code iss} (RFC 9207)
+     * @param sessionLifetime how long a browser session lasts after sign-in
+     * @param resources       the resource servers a {@code resource} parameter may name (RFC 8707 §2)
+     */
+    public AuthorizationFlow(URI issuer, ClientRepository clients, ScopeRepository scopes, ConsentRepository consents,
+                             AuthorizationCodeRepository codes, BrowserSessionRepository sessions,
+                             PendingAuthorizationStore pending, TokenValueGenerator values, Clock clock,
+                             Duration sessionLifetime, ResourceIndicators resources) {
+        this.resources = Objects.requireNonNull(resources, "resources");
         this.responses = new ErrorRedirects(issuer);
         this.clients = Objects.requireNonNull(clients, "clients");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
@@ -79,6 +96,10 @@ public final class AuthorizationFlow {
 
     ClientRepository clients() {
         return clients;
+    }
+
+    ResourceIndicators resources() {
+        return resources;
     }
 
     ErrorRedirects responses() {
@@ -193,7 +214,7 @@ public final class AuthorizationFlow {
         codes.save(new AuthorizationCode(TokenHash.of(code), client.id(), request.redirectUri(), request.scope(),
                 user.subject(), user.authTime(), request.codeChallenge(), request.nonce(),
                 Optional.of(BrowserSession.sidOf(user.sessionIdHash())), values.identifier(), now,
-                now.plus(client.lifetimes().authorizationCode()), request.claims()));
+                now.plus(client.lifetimes().authorizationCode()), request.claims(), request.resource()));
         return responses.code(request, code);
     }
 

@@ -32,11 +32,14 @@ import java.util.Set;
  *                      is the only method, so no {@code acr} claim is issued and {@code amr} says
  *                      {@code pwd} (OIDC Core §2, §3.1.2.1: the values are voluntary); empty when none
  * @param claims        the individual claims asked for with the {@code claims} parameter (OIDC Core §5.5)
+ * @param resource      the {@code resource} (RFC 8707 §2): a registered resource server that the
+ *                      requested scope reaches; the tokens of the grant are for it alone; empty when none
  */
 public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
                                    ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                                    Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
-                                   List<String> uiLocales, List<String> acrValues, ClaimsRequest claims) {
+                                   List<String> uiLocales, List<String> acrValues, ClaimsRequest claims,
+                                   Optional<URI> resource) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(clientId, "clientId");
@@ -52,14 +55,15 @@ public record AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseM
         uiLocales = List.copyOf(uiLocales);
         acrValues = List.copyOf(acrValues);
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(resource, "resource");
     }
 
-    /** A request without the {@code claims} parameter. */
+    /** A request without the {@code claims} and {@code resource} parameters. */
     public AuthorizationRequest(ClientId clientId, URI redirectUri, ResponseMode responseMode, Optional<String> state,
                                 ScopeSet scope, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                                 Set<Prompt> prompt, Optional<Duration> maxAge, Optional<String> loginHint,
                                 List<String> uiLocales, List<String> acrValues) {
         this(clientId, redirectUri, responseMode, state, scope, codeChallenge, nonce, prompt, maxAge, loginHint,
-                uiLocales, acrValues, ClaimsRequest.NONE);
+                uiLocales, acrValues, ClaimsRequest.NONE, Optional.empty());
     }
 }

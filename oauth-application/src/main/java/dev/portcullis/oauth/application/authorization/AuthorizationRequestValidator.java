@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.authorization;
 
+import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.domain.authorization.CodeChallenge;
 import dev.portcullis.oauth.domain.authorization.CodeChallengeMethod;
 import dev.portcullis.oauth.domain.authorization.RedirectUriPolicy;
@@ -36,7 +37,7 @@ final class AuthorizationRequestValidator {
     /** The parameters a repeat of which is refused (RFC 6749 §3.1); unknown ones are ignored. */
     private static final List<String> KNOWN = List.of("client_id", "redirect_uri", "response_type", "response_mode",
             "state", "scope", "code_challenge", "code_challenge_method", "prompt", "max_age", "nonce", "login_hint",
-            "request", "request_uri", "ui_locales", "acr_values", "claims");
+            "request", "request_uri", "ui_locales", "acr_values", "claims", "resource");
 
     static final int MAX_NONCE_LENGTH = 512;
 
@@ -44,8 +45,10 @@ final class AuthorizationRequestValidator {
     private final RedirectUriPolicy redirectUris = new RedirectUriPolicy();
     private final ScopePolicy scopePolicy = new ScopePolicy();
     private final ErrorRedirects errors;
+    private final ResourceIndicators resources;
 
-    AuthorizationRequestValidator(ClientRepository clients, ErrorRedirects errors) {
+    AuthorizationRequestValidator(ClientRepository clients, ErrorRedirects errors, ResourceIndicators resources) {
+        this.resources = Objects.requireNonNull(resources, "resources");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.errors = Objects.requireNonNull(errors, "errors");
     }
@@ -118,11 +121,25 @@ final class AuthorizationRequestValidator {
             List<String> acrValues = AcrValues.read(single(parameters, "acr_values"), client.id());
             ClaimsRequest claims = ClaimsParameter.parse(single(parameters, "claims"),
                     scope.contains(StandardClaims.OPENID));
+            Optional<URI> resource = resource(single(parameters, "resource"), scope);
             return new Validated.Accepted(new AuthorizationRequest(client.id(), redirectUri, responseMode, state, scope,
-                    challenge, nonce, prompt, maxAge, loginHint, uiLocales, acrValues, claims), client);
+                    challenge, nonce, prompt, maxAge, loginHint, uiLocales, acrValues, claims, resource), client);
         } catch (OAuthException e) {
             return new Validated.Rejected(errors.error(redirectUri, responseMode, state, e.error()));
         }
+    }
+
+    /**
+     * RFC 8707 §2: an absolute URI without a fragment, naming a registered resource that the
+     * requested scope reaches; {@code invalid_target} otherwise. Empty when not sent or empty.
+     */
+    private Optional<URI> resource(Optional<String> value, ScopeSet scope) {
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return Optional.empty();
+        }
+        URI resource = ResourceIndicators.parse(value.get());
+        resources.audience(scope, Optional.of(resource));
+        return Optional.of(resource);
     }
 
     private static void requireNoRepeats(Map<String, List<String>> parameters) {

@@ -31,7 +31,7 @@ public final class Authorize {
 
     public Authorize(AuthorizationFlow flow) {
         this.flow = Objects.requireNonNull(flow, "flow");
-        this.validator = new AuthorizationRequestValidator(flow.clients(), flow.responses());
+        this.validator = new AuthorizationRequestValidator(flow.clients(), flow.responses(), flow.resources());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.application.client;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
@@ -46,7 +47,7 @@ public final class ClientMetadata {
             "post_logout_redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method", "scope",
             "jwks", "jwks_uri", "access_token_signed_response_alg", "id_token_signed_response_alg",
             "access_token_lifetime", "refresh_token_lifetime", "refresh_token_idle_lifetime", "first_party",
-            "allow_pkce_plain", "token_endpoint_auth_signing_alg");
+            "allow_pkce_plain", "token_endpoint_auth_signing_alg", "access_token_format");
 
     /** RFC 7518 §3.2: an HS256 key has at least 32 bytes, so a client_secret_jwt secret has at least 32 characters. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -107,6 +108,8 @@ public final class ClientMetadata {
                 algorithm("access_token_signed_response_alg", value)));
         text(json, "id_token_signed_response_alg").ifPresent(value -> builder.idTokenSigningAlgorithm(
                 algorithm("id_token_signed_response_alg", value)));
+        text(json, "access_token_format").ifPresent(value -> builder.accessTokenFormat(AccessTokenFormat.fromValue(value)
+                .orElseThrow(() -> invalid("The field access_token_format must be jwt or opaque."))));
         bool(json, "first_party").ifPresent(builder::firstParty);
         bool(json, "allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
         builder.lifetimes(lifetimes(json, defaults));
@@ -145,6 +148,7 @@ public final class ClientMetadata {
         json.put("access_token_lifetime", client.lifetimes().accessToken().toSeconds());
         json.put("refresh_token_lifetime", client.lifetimes().refreshToken().toSeconds());
         json.put("refresh_token_idle_lifetime", client.lifetimes().refreshTokenIdle().toSeconds());
+        json.put("access_token_format", client.accessTokenFormat().value());
         json.put("first_party", client.firstParty());
         json.put("allow_pkce_plain", client.pkcePlainAllowed());
         return json;

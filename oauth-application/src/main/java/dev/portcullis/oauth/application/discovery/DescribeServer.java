@@ -33,6 +33,10 @@ public final class DescribeServer {
     static final String USERINFO_PATH = "/userinfo";
     /** The path of the end-session endpoint (OIDC RP-Initiated Logout §2.1). */
     static final String END_SESSION_PATH = "/logout";
+    /** The path of the introspection endpoint (RFC 7662 §2). */
+    static final String INTROSPECTION_PATH = "/introspect";
+    /** The path of the revocation endpoint (RFC 7009 §2). */
+    static final String REVOCATION_PATH = "/revoke";
 
     private static final List<String> AUTH_METHODS = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.value(),
@@ -60,6 +64,7 @@ public final class DescribeServer {
     private final ScopeRepository scopes;
     private final boolean userinfoServed;
     private final boolean endSessionServed;
+    private final boolean tokenManagementServed;
 
     /** Metadata of a server that serves neither userinfo nor RP-initiated logout. */
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes) {
@@ -79,6 +84,23 @@ public final class DescribeServer {
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.userinfoServed = userinfoServed;
         this.endSessionServed = endSessionServed;
+        this.tokenManagementServed = false;
+    }
+
+    /**
+     * @param tokenManagementServed whether {@code /introspect} (RFC 7662) and {@code /revoke}
+     *                              (RFC 7009) are served, so that their endpoints, client
+     *                              authentication methods and the JWT response algorithm (RFC 9701
+     *                              §7) are advertised (RFC 8414 §2)
+     */
+    public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
+                          boolean userinfoServed, boolean endSessionServed, boolean tokenManagementServed) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.userinfoServed = userinfoServed;
+        this.endSessionServed = endSessionServed;
+        this.tokenManagementServed = tokenManagementServed;
     }
 
     /**
@@ -112,7 +134,34 @@ public final class DescribeServer {
             metadata.put("authorization_response_iss_parameter_supported", true);
             putOpenIdMetadata(metadata);
         }
+        if (tokenManagementServed) {
+            putTokenManagementMetadata(metadata);
+        }
         return metadata;
+    }
+
+    /**
+     * RFC 8414 §2 and RFC 9701 §7. Both endpoints authenticate clients exactly as the token endpoint
+     * does, except that introspection refuses public clients (RFC 7662 §2.1), so their methods are
+     * derived from the token endpoint's.
+     */
+    private void putTokenManagementMetadata(Map<String, Object> metadata) {
+        @SuppressWarnings("unchecked")
+        List<String> tokenMethods = (List<String>) metadata.get("token_endpoint_auth_methods_supported");
+        Object tokenAlgorithms = metadata.get("token_endpoint_auth_signing_alg_values_supported");
+        metadata.put("introspection_endpoint", settings.endpoint(INTROSPECTION_PATH).toString());
+        metadata.put("introspection_endpoint_auth_methods_supported", tokenMethods.stream()
+                .filter(method -> !ClientAuthenticationMethod.NONE.value().equals(method)).toList());
+        if (tokenAlgorithms != null) {
+            metadata.put("introspection_endpoint_auth_signing_alg_values_supported", tokenAlgorithms);
+        }
+        // RFC 9701 §7: JWT responses are signed with the server's default algorithm.
+        metadata.put("introspection_signing_alg_values_supported", List.of(settings.signingAlgorithm().jwsName()));
+        metadata.put("revocation_endpoint", settings.endpoint(REVOCATION_PATH).toString());
+        metadata.put("revocation_endpoint_auth_methods_supported", tokenMethods);
+        if (tokenAlgorithms != null) {
+            metadata.put("revocation_endpoint_auth_signing_alg_values_supported", tokenAlgorithms);
+        }
     }
 
     /** OIDC Discovery 1.0 §3: what an OpenID Provider serves, from the code flow on. */

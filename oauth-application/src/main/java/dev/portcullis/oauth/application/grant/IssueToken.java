@@ -3,6 +3,7 @@ package dev.portcullis.oauth.application.grant;
 import dev.portcullis.oauth.application.client.AuthenticatedClient;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.application.token.TokenIssuer;
 import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.OAuthException;
@@ -11,6 +12,7 @@ import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.TokenResponse;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * handler. Thread-safe.
  *
  * <p>Order: {@code grant_type} present; client authenticated; grant type enabled; client allowed
- * to use it; undeclared parameters dropped; {@code scope} syntax; handler.
+ * to use it; undeclared parameters dropped; {@code scope} syntax; {@code resource} (RFC 8707 §2)
+ * syntax and registration; handler.
  */
 public final class IssueToken {
 
@@ -33,6 +36,9 @@ public final class IssueToken {
     /** RFC 6749 §2.3.1 and RFC 7521 §4.2: consumed by client authentication, never by a grant. */
     private static final Set<String> CREDENTIAL_PARAMETERS =
             Set.of("client_id", "client_secret", "client_assertion", "client_assertion_type");
+
+    /** RFC 8707 §2: the resource indicator parameter. */
+    private static final String RESOURCE = "resource";
 
     private final ClientAuthenticator authenticator;
     private final GrantHandlerRegistry handlers;
@@ -72,7 +78,7 @@ public final class IssueToken {
         TokenRequest tokenRequest = new TokenRequest(grantType, scope(request.parameters()),
                 declared(request.parameters(), handler));
         TokenResponse response = handler.handle(new Context(tokenRequest, client,
-                accessTokens.issuerFor(client.registration()), scopePolicy));
+                accessTokens.issuerFor(client.registration(), resource(request.parameters())), scopePolicy));
         LOG.debug("token issued: client_id={} grant_type={}", client.registration().id(), grantType);
         return response;
     }
@@ -86,6 +92,20 @@ public final class IssueToken {
         // RFC 6749 §3.3 and §5.2: a malformed scope is invalid_scope.
         return Optional.of(ScopeSet.parse(scope).orElseThrow(() -> OAuthException.of(StandardErrorCode.INVALID_SCOPE,
                 "The scope parameter is malformed.")));
+    }
+
+    /**
+     * RFC 8707 §2: the resource the client wants the token for, for every grant. One value only: a
+     * repeated parameter is refused before this point, which RFC 8707 permits a server to do for
+     * multiple resources (§2: "the authorization server ... MAY" issue a token for several).
+     */
+    private static Optional<URI> resource(Map<String, String> parameters) {
+        String resource = parameters.get(RESOURCE);
+        // RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
+        if (resource == null || resource.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ResourceIndicators.parse(resource));
     }
 
     private static Map<String, String> declared(Map<String, String> parameters, GrantHandler handler) {

@@ -25,6 +25,8 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.builtin.AuthorizationCodeGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.ClientCredentialsGrantHandler;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
+import dev.portcullis.oauth.application.introspection.IntrospectToken;
+import dev.portcullis.oauth.application.introspection.TokenLookup;
 import dev.portcullis.oauth.application.job.JobScheduler;
 import dev.portcullis.oauth.application.job.JobSettings;
 import dev.portcullis.oauth.application.job.PruneExpired;
@@ -42,9 +44,14 @@ import dev.portcullis.oauth.application.key.PrivateKeyCipher;
 import dev.portcullis.oauth.application.key.ResealClientSecrets;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.revocation.RevokeToken;
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
+import dev.portcullis.oauth.application.token.ResourceIndicators;
+import dev.portcullis.oauth.application.userinfo.AccessTokenValidator;
 import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -80,6 +87,8 @@ public final class AuthorizationServer {
     private final Optional<AdminApi> adminApi;
     private final SigningKeyUseCases keys;
     private final AuthorizationServerBuilder parts;
+    private final Optional<IntrospectToken> introspectToken;
+    private final Optional<RevokeToken> revokeToken;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
                                 SecureRandom random) {
@@ -91,10 +100,17 @@ public final class AuthorizationServer {
         this.secretHasher = builder.secretHasher().orElseGet(
                 () -> new Pbkdf2SecretHasher(random, Pbkdf2SecretHasher.DEFAULT_ITERATIONS));
         SecureRandomTokenValueGenerator values = new SecureRandomTokenValueGenerator(random);
-        JwtAccessTokens minting = builder.refreshTokens() == null
-                ? new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock())
-                : new JwtAccessTokens(settings, new NimbusTokenSigner(keyRing), values, builder.events(), builder.clock(),
-                        builder.refreshTokens());
+        NimbusTokenSigner signer = new NimbusTokenSigner(keyRing);
+        ResourceIndicators resources = new ResourceIndicators(
+                builder.resources().orElseGet(InMemoryResourceServerRepository::new), settings.accessTokenAudience(),
+                builder.clock());
+        JwtAccessTokens minting = (builder.refreshTokens() == null
+                ? new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock())
+                : new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock(),
+                        builder.refreshTokens())).withResources(resources);
+        if (builder.opaqueAccessTokens().isPresent()) {
+            minting = minting.withOpaqueTokens(builder.opaqueAccessTokens().get());
+        }
         JwtAccessTokens accessTokens = builder.identityBackend() == null
                 ? minting : minting.withClaimsFrom(builder.identityBackend());
         CachingClientRepository cachedClients =
@@ -104,18 +120,26 @@ public final class AuthorizationServer {
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
-                ? Optional.of(browserFlow(builder, values)) : Optional.empty();
+                ? Optional.of(browserFlow(builder, values, resources)) : Optional.empty();
         // OIDC Core §5.3: served wherever users sign in, which needs both of these.
-        this.getUserInfo = builder.identityBackend() != null && builder.revokedAccessTokens() != null
-                ? Optional.of(new GetUserInfo(settings, keyRing, builder.revokedAccessTokens(),
-                        builder.identityBackend(), builder.clock()))
+        Optional<AccessTokenValidator> validator = Optional.ofNullable(builder.revokedAccessTokens()).map(revoked ->
+                new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock()));
+        this.getUserInfo = builder.identityBackend() != null && validator.isPresent()
+                ? Optional.of(new GetUserInfo(validator.get(), builder.identityBackend()))
                 : Optional.empty();
+        // RFC 7662 and RFC 7009: served wherever revoked access tokens can be recorded.
+        Optional<TokenLookup> lookup = validator.map(checks ->
+                new TokenLookup(checks, Optional.ofNullable(builder.refreshTokens())));
+        this.introspectToken = lookup.map(tokens -> new IntrospectToken(authenticator, tokens, resources, settings,
+                signer, builder.clock()));
+        this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, builder.revokedAccessTokens(),
+                Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock()));
         // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
         this.endSession = browserFlow.isPresent()
                 ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
                 : Optional.empty();
         this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(),
-                endSession.isPresent());
+                endSession.isPresent(), introspectToken.isPresent());
         // Changes go through the token endpoint's client cache, so that this instance sees them at once.
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
@@ -148,16 +172,23 @@ public final class AuthorizationServer {
     }
 
     // The browser pages exist exactly when the token endpoint can redeem their codes.
-    private static BrowserFlow browserFlow(AuthorizationServerBuilder builder, SecureRandomTokenValueGenerator values) {
+    private static BrowserFlow browserFlow(AuthorizationServerBuilder builder, SecureRandomTokenValueGenerator values,
+                                           ResourceIndicators resources) {
         AuthorizationFlow flow = new AuthorizationFlow(builder.settings().issuer(), builder.clients(), builder.scopes(),
                 Objects.requireNonNull(builder.consents(), "consents"),
                 Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                 Objects.requireNonNull(builder.browserSessions(), "browserSessions"),
                 Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations"),
-                values, builder.clock(), builder.browserSessionLifetime());
+                values, builder.clock(), builder.browserSessionLifetime(), resources);
         return new BrowserFlow(new Authorize(flow),
                 new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits()),
                 new GiveConsent(flow));
+    }
+
+    /** Revokes what a grant produced, with whichever of the token stores the server has. */
+    private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder) {
+        return new GrantRevocation(Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(),
+                Optional.ofNullable(builder.revokedAccessTokens()), builder.clock());
     }
 
     /** A builder for a server whose issuer and algorithms are {@code settings}. */
@@ -209,14 +240,14 @@ public final class AuthorizationServer {
         if (GrantType.REFRESH_TOKEN.equals(type)) {
             return new RefreshTokenGrantHandler(Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
                     new RefreshTokenSuccessors(builder.masterKey().derive(RefreshTokenSuccessors.KEY_PURPOSE)),
-                    builder.clock(), builder.refreshTokenGracePeriod());
+                    builder.clock(), builder.refreshTokenGracePeriod(), grantRevocation(builder));
         }
         if (GrantType.AUTHORIZATION_CODE.equals(type)) {
             return new AuthorizationCodeGrantHandler(
                     Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                     Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
                     Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens"),
-                    builder.clock());
+                    builder.clock(), grantRevocation(builder));
         }
         throw new IllegalArgumentException("no built-in handler for grant type " + type + " yet");
     }
@@ -257,6 +288,16 @@ public final class AuthorizationServer {
         return adminApi;
     }
 
+    /** The introspection endpoint (RFC 7662); empty without a revoked-token deny list. */
+    public Optional<IntrospectToken> introspectToken() {
+        return introspectToken;
+    }
+
+    /** The revocation endpoint (RFC 7009); empty without a revoked-token deny list. */
+    public Optional<RevokeToken> revokeToken() {
+        return revokeToken;
+    }
+
     /** The metadata endpoints. */
     public DescribeServer describeServer() {
         return describeServer;
@@ -291,8 +332,8 @@ public final class AuthorizationServer {
      * The background jobs of this server, for a {@link JobScheduler}: key rotation (one instance at
      * a time), key refresh (every instance, so that it publishes and signs with what others changed),
      * and pruning of expired authorization codes, refresh tokens, browser sessions, revoked access
-     * token rows and spent client assertion {@code jti}s (one instance at a time), for the
-     * repositories it was built with.
+     * token rows, spent client assertion {@code jti}s and opaque access tokens (one instance at a
+     * time), for the repositories it was built with.
      */
     public List<RecurringJob> recurringJobs(JobSettings jobs) {
         Objects.requireNonNull(jobs, "jobs");
@@ -314,6 +355,8 @@ public final class AuthorizationServer {
                 : parts.revokedAccessTokens()::deleteExpired, jobs, lock, clock);
         prune(list, "prune-client-assertion-jtis", parts.assertionJtis() == null ? null
                 : parts.assertionJtis()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-opaque-access-tokens", parts.opaqueAccessTokens()
+                .<PruneExpired.ExpiredRows>map(tokens -> tokens::deleteExpired).orElse(null), jobs, lock, clock);
         return List.copyOf(list);
     }
 

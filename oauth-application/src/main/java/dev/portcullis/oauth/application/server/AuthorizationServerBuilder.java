@@ -21,7 +21,9 @@ import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.JwkSetSource;
+import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
+import dev.portcullis.oauth.domain.port.ResourceServerRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
@@ -75,6 +77,8 @@ public final class AuthorizationServerBuilder {
     private Duration refreshTokenGracePeriod = RefreshTokenGrantHandler.DEFAULT_GRACE_PERIOD;
     private TokenLifetimes clientDefaults = TokenLifetimes.DEFAULTS;
     private RevokedAccessTokenRepository revokedAccessTokens;
+    private ResourceServerRepository resources;
+    private OpaqueAccessTokenRepository opaqueAccessTokens;
     private LoginLimits loginLimits = LoginLimits.DEFAULTS;
     private AssertionJtiRepository assertionJtis;
     private JwkSetSource clientJwkSets = JwkSetSource.none();
@@ -195,6 +199,25 @@ public final class AuthorizationServerBuilder {
     /** The deny list of revoked JWT access tokens; required with {@code authorization_code}. */
     public AuthorizationServerBuilder revokedAccessTokens(RevokedAccessTokenRepository repository) {
         this.revokedAccessTokens = Objects.requireNonNull(repository, "revokedAccessTokens");
+        return this;
+    }
+
+    /**
+     * The resource servers (RFC 8707) that decide the audience of access tokens; none when not
+     * set, so every token carries the default audience and every {@code resource} parameter is
+     * {@code invalid_target}.
+     */
+    public AuthorizationServerBuilder resources(ResourceServerRepository repository) {
+        this.resources = Objects.requireNonNull(repository, "resources");
+        return this;
+    }
+
+    /**
+     * Where opaque access tokens are stored; required when a client's {@code access_token_format}
+     * is {@code opaque} (its token requests fail otherwise).
+     */
+    public AuthorizationServerBuilder opaqueAccessTokens(OpaqueAccessTokenRepository repository) {
+        this.opaqueAccessTokens = Objects.requireNonNull(repository, "opaqueAccessTokens");
         return this;
     }
 
@@ -375,6 +398,14 @@ public final class AuthorizationServerBuilder {
 
     RevokedAccessTokenRepository revokedAccessTokens() {
         return revokedAccessTokens;
+    }
+
+    Optional<ResourceServerRepository> resources() {
+        return Optional.ofNullable(resources);
+    }
+
+    Optional<OpaqueAccessTokenRepository> opaqueAccessTokens() {
+        return Optional.ofNullable(opaqueAccessTokens);
     }
 
     ConsentRepository consents() {

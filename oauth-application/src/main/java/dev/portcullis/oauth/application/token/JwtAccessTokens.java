@@ -1,25 +1,34 @@
 package dev.portcullis.oauth.application.token;
 
 import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.Client;
+import dev.portcullis.oauth.domain.error.OAuthError;
+import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.event.TokenIssued;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
+import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.TokenSigner;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
+import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import dev.portcullis.oauth.domain.token.TokenValue;
 import dev.portcullis.oauth.domain.user.StandardClaims;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +53,22 @@ public final class JwtAccessTokens {
      */
     public static final String USERINFO_CLAIMS = "userinfo_claims";
 
+    /**
+     * Our claim naming the grant (refresh token family) a user's access token was minted for, so
+     * that revoking the family revokes its JWT access tokens (RFC 7009 §2.1); see
+     * {@link #grantDenyListEntry(String)}. An opaque random identifier, never a secret.
+     */
+    public static final String GRANT_ID_CLAIM = "grant_id";
+
+    /**
+     * The deny-list entry of a revoked grant: a JWT access token whose {@link #GRANT_ID_CLAIM} is
+     * {@code grantId} is revoked while it is listed. Never collides with a {@code jti}, which the
+     * server generates without a colon.
+     */
+    public static String grantDenyListEntry(String grantId) {
+        return "grant:" + grantId;
+    }
+
     private final ServerSettings settings;
     private final String issuer;
     private final TokenSigner signer;
@@ -53,6 +78,8 @@ public final class JwtAccessTokens {
     private final Optional<RefreshTokenRepository> refreshTokens;
     private final IdTokens idTokens;
     private final Optional<IdentityBackend> identities;
+    private final Optional<ResourceIndicators> resources;
+    private final Optional<OpaqueAccessTokenRepository> opaqueTokens;
 
     /**
      * Access tokens only: enough for grants without a user, such as client_credentials. A user
@@ -72,12 +99,15 @@ public final class JwtAccessTokens {
 
     private JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
                             EventPublisher events, Clock clock, Optional<RefreshTokenRepository> refreshTokens) {
-        this(settings, signer, values, events, clock, refreshTokens, Optional.empty());
+        this(settings, signer, values, events, clock, refreshTokens, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private JwtAccessTokens(ServerSettings settings, TokenSigner signer, TokenValueGenerator values,
                             EventPublisher events, Clock clock, Optional<RefreshTokenRepository> refreshTokens,
+                            Optional<ResourceIndicators> resources, Optional<OpaqueAccessTokenRepository> opaqueTokens,
                             Optional<IdentityBackend> identities) {
+        this.resources = resources;
+        this.opaqueTokens = opaqueTokens;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.issuer = settings.issuer().toString();
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -94,28 +124,75 @@ public final class JwtAccessTokens {
      * (OIDC Core §5.5) read from {@code identities}. Without it such claims are left out.
      */
     public JwtAccessTokens withClaimsFrom(IdentityBackend identities) {
-        return new JwtAccessTokens(settings, signer, values, events, clock, refreshTokens,
+        return new JwtAccessTokens(settings, signer, values, events, clock, refreshTokens, resources, opaqueTokens,
                 Optional.of(Objects.requireNonNull(identities, "identities")));
     }
 
-    /** An issuer bound to {@code client}, for one request. */
+    /**
+     * The same minting, with the audience of each token decided by {@code value} (RFC 8707)
+     * instead of always the default audience.
+     */
+    public JwtAccessTokens withResources(ResourceIndicators value) {
+        return new JwtAccessTokens(settings, signer, values, events, clock, refreshTokens,
+                Optional.of(Objects.requireNonNull(value, "resources")), opaqueTokens, identities);
+    }
+
+    /**
+     * The same minting, with opaque access tokens stored in {@code repository} for clients whose
+     * {@link Client#accessTokenFormat()} is {@link AccessTokenFormat#OPAQUE}. Without it such a
+     * client's token request fails with {@link IllegalStateException}.
+     */
+    public JwtAccessTokens withOpaqueTokens(OpaqueAccessTokenRepository repository) {
+        return new JwtAccessTokens(settings, signer, values, events, clock, refreshTokens, resources,
+                Optional.of(Objects.requireNonNull(repository, "opaqueTokens")), identities);
+    }
+
+    /** An issuer bound to {@code client}, for one request that names no resource. */
     public TokenIssuer issuerFor(Client client) {
-        return new BoundIssuer(Objects.requireNonNull(client, "client"));
+        return issuerFor(client, Optional.empty());
+    }
+
+    /**
+     * An issuer bound to {@code client}, for one request that names {@code resource} (RFC 8707
+     * §2): every token it mints has that resource alone as its audience.
+     *
+     * @throws OAuthException {@code invalid_target} when {@code resource} is not a registered resource
+     */
+    public TokenIssuer issuerFor(Client client, Optional<URI> resource) {
+        Objects.requireNonNull(resource, "resource");
+        resource.ifPresent(requested -> resources.orElseThrow(() -> new OAuthException(
+                new OAuthError(StandardErrorCode.INVALID_TARGET, ResourceIndicators.UNKNOWN),
+                "no resources are registered")).requireKnown(requested));
+        return new BoundIssuer(Objects.requireNonNull(client, "client"), resource);
     }
 
     private final class BoundIssuer implements TokenIssuer {
 
         private final Client client;
+        private final Optional<URI> resource;
 
-        BoundIssuer(Client client) {
+        BoundIssuer(Client client, Optional<URI> resource) {
             this.client = client;
+            this.resource = resource;
+        }
+
+        @Override
+        public List<String> audience(ScopeSet scope, Optional<URI> grantResource) {
+            // RFC 8707 §2.2: a grant restricted to a resource yields tokens for that resource only.
+            if (grantResource.isPresent() && resource.isPresent()
+                    && !grantResource.get().toString().equals(resource.get().toString())) {
+                throw new OAuthException(new OAuthError(StandardErrorCode.INVALID_TARGET, ResourceIndicators.NOT_GRANTED),
+                        "resource " + resource.get() + " outside the grant's " + grantResource.get());
+            }
+            return JwtAccessTokens.this.audience(scope, resource.or(() -> grantResource));
         }
 
         @Override
         public TokenResponse accessTokenOnly(AccessGrant grant) {
             requireBoundClient(grant);
             Instant now = Instant.now(clock);
-            AccessToken token = sign(client, grant, Optional.empty(), Set.of(), now);
+            AccessToken token = mint(client, grant, Optional.empty(), Optional.empty(),
+                    audience(grant.scope(), Optional.empty()), Set.of(), now);
             publish(now, grant, token);
             return new TokenResponse(token.value(), TokenResponse.BEARER, token.lifetime(), grant.scope(), Optional.empty());
         }
@@ -125,7 +202,8 @@ public final class JwtAccessTokens {
             AccessGrant access = grant.accessGrant();
             requireBoundClient(access);
             Instant now = Instant.now(clock);
-            AccessToken token = sign(client, access, Optional.of(grant.authTime()), grant.claims().userinfo(), now);
+            AccessToken token = mint(client, access, Optional.of(grant.authTime()), Optional.of(grant.grantId()),
+                    audience(access.scope(), grant.resource()), grant.claims().userinfo(), now);
             Optional<TokenValue> refresh = refreshTokenDue(client, grant)
                     ? Optional.of(storeRefreshToken(client, grant, now))
                     : Optional.empty();
@@ -178,17 +256,41 @@ public final class JwtAccessTokens {
         return found;
     }
 
-    private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Set<String> userinfoClaims,
-                             Instant now) {
+    private List<String> audience(ScopeSet scope, Optional<URI> requested) {
+        if (resources.isEmpty()) {
+            return List.of(settings.accessTokenAudience());
+        }
+        return resources.get().audience(scope, requested);
+    }
+
+    private AccessToken mint(Client client, AccessGrant grant, Optional<Instant> authTime, Optional<String> grantId,
+                             List<String> audience, Set<String> userinfoClaims, Instant now) {
         Duration lifetime = client.lifetimes().accessToken();
         String jti = values.identifier();
         long iat = now.getEpochSecond();
         long exp = iat + lifetime.toSeconds();
+        if (client.accessTokenFormat() == AccessTokenFormat.OPAQUE) {
+            OpaqueAccessTokenRepository repository = opaqueTokens.orElseThrow(() -> new IllegalStateException(
+                    "client " + client.id() + " has opaque access tokens but no repository is configured"));
+            // 256 bits from the generator; only the hash is stored (DESIGN.md "Storage").
+            TokenValue value = new TokenValue(values.tokenValue());
+            repository.save(new OpaqueAccessToken(TokenHash.of(value.value()), jti, grantId, client.id(),
+                    grant.subject(), grant.scope(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                    false));
+            return new AccessToken(value, jti, Instant.ofEpochSecond(exp), lifetime);
+        }
+        return sign(client, grant, authTime, grantId, audience, userinfoClaims, jti, iat, exp, lifetime);
+    }
+
+    private AccessToken sign(Client client, AccessGrant grant, Optional<Instant> authTime, Optional<String> grantId,
+                             List<String> audience, Set<String> userinfoClaims, String jti, long iat, long exp,
+                             Duration lifetime) {
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED; scope per §2.2.3.
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("sub", grant.subject());
-        claims.put("aud", settings.accessTokenAudience());
+        // RFC 7519 §4.1.3: one audience as a string, several as an array.
+        claims.put("aud", audience.size() == 1 ? audience.get(0) : audience);
         claims.put("client_id", client.id().value());
         claims.put("iat", iat);
         claims.put("exp", exp);
@@ -201,6 +303,7 @@ public final class JwtAccessTokens {
         if (!userinfoClaims.isEmpty()) {
             claims.put(USERINFO_CLAIMS, userinfoClaims.stream().sorted().toList());
         }
+        grantId.ifPresent(id -> claims.put(GRANT_ID_CLAIM, id));
         SigningAlgorithm algorithm = client.accessTokenSigningAlgorithm().orElse(settings.signingAlgorithm());
         TokenValue token = new TokenValue(signer.sign(algorithm, TYPE, claims));
         return new AccessToken(token, jti, Instant.ofEpochSecond(exp), lifetime);
@@ -221,7 +324,8 @@ public final class JwtAccessTokens {
         Instant expiresAt = idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
         RefreshToken token = new RefreshToken(TokenHash.of(value.value()), grant.grantId(), client.id(),
                 grant.subject(), grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt,
-                Optional.empty(), false, grant.sessionId(), grant.authenticationMethods(), grant.claims());
+                Optional.empty(), false, grant.sessionId(), grant.authenticationMethods(), grant.claims(),
+                grant.resource());
         try {
             repository.save(token);
         } catch (IllegalStateException duplicate) {

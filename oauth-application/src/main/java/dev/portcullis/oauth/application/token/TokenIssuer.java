@@ -1,7 +1,11 @@
 package dev.portcullis.oauth.application.token;
 
+import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.AccessGrant;
 import dev.portcullis.oauth.domain.token.TokenResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The only way a grant handler mints tokens: bound to the authenticated client of one request,
@@ -9,6 +13,21 @@ import dev.portcullis.oauth.domain.token.TokenResponse;
  * Thread-safe.
  */
 public interface TokenIssuer {
+
+    /**
+     * The {@code aud} a token of {@code scope} would carry (RFC 8707 §2, RFC 9068 §3), so that a
+     * handler can refuse a request before it consumes anything. The default is for issuers that
+     * decorate another: it checks nothing and answers an empty list.
+     *
+     * @param grantResource the resource the grant is restricted to (a {@link UserGrant#resource()});
+     *                      empty when it is not restricted
+     * @throws dev.portcullis.oauth.domain.error.OAuthException {@code invalid_target} when the
+     *         request names a resource that {@code scope} does not reach, or one other than
+     *         {@code grantResource}
+     */
+    default List<String> audience(ScopeSet scope, Optional<URI> grantResource) {
+        return List.of();
+    }
 
     /**
      * Mints an access token for {@code grant} and no refresh token (RFC 6749 §4.4.3). Stores nothing.

@@ -7,6 +7,7 @@ import dev.portcullis.oauth.domain.token.AccessGrant;
 import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.StandardClaims;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,10 +34,14 @@ import java.util.Optional;
  * @param claims    the individual claims the authorization request asked for (OIDC Core §5.5): the
  *                  ID token carries those asked for it, the access token the names of those asked
  *                  for UserInfo; both are kept with the refresh token family
+ * @param resource  the resource (RFC 8707 §2) the grant is restricted to: its access tokens are for
+ *                  that resource alone, and a token request may name no other; empty when the
+ *                  grant names none
  */
 public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                         GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
-                        Optional<String> sessionId, List<String> authenticationMethods, ClaimsRequest claims) {
+                        Optional<String> sessionId, List<String> authenticationMethods, ClaimsRequest claims,
+                        Optional<URI> resource) {
 
     public UserGrant {
         Objects.requireNonNull(subject, "subject");
@@ -50,24 +55,41 @@ public record UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Inst
         Objects.requireNonNull(sessionId, "sessionId");
         authenticationMethods = List.copyOf(authenticationMethods);
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(resource, "resource");
         if (grantId.isEmpty()) {
             throw new IllegalArgumentException("grantId must not be empty");
         }
     }
 
-    /** A grant without a claims request. */
+    /** A grant without a claims request, restricted to no resource. */
     public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                      GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
                      Optional<String> sessionId, List<String> authenticationMethods) {
         this(subject, clientId, scope, authTime, grantId, grantType, family, nonce, sessionId, authenticationMethods,
-                ClaimsRequest.NONE);
+                ClaimsRequest.NONE, Optional.empty());
+    }
+
+    /** A grant restricted to no resource. */
+    public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
+                     GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
+                     Optional<String> sessionId, List<String> authenticationMethods, ClaimsRequest claims) {
+        this(subject, clientId, scope, authTime, grantId, grantType, family, nonce, sessionId, authenticationMethods,
+                claims, Optional.empty());
+    }
+
+    /** A grant without a claims request. */
+    public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
+                     GrantType grantType, Optional<RefreshFamily> family, Optional<String> nonce,
+                     Optional<String> sessionId, List<String> authenticationMethods, Optional<URI> resource) {
+        this(subject, clientId, scope, authTime, grantId, grantType, family, nonce, sessionId, authenticationMethods,
+                ClaimsRequest.NONE, resource);
     }
 
     /** A grant without nonce, session or known authentication methods, e.g. a refresh. */
     public UserGrant(Subject subject, ClientId clientId, ScopeSet scope, Instant authTime, String grantId,
                      GrantType grantType, Optional<RefreshFamily> family) {
         this(subject, clientId, scope, authTime, grantId, grantType, family, Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), Optional.empty());
     }
 
     /** A grant that starts a new refresh token family. */

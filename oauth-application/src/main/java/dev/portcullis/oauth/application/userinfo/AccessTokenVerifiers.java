@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@link SigningKeyRing#reload()}). Verifying against the published set, not the private keys,
  * accepts exactly what a resource server reading {@code jwks_uri} would. Thread-safe.
  */
-final class AccessTokenVerifiers {
+public final class AccessTokenVerifiers {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenVerifiers.class);
 
     /** A usable key: its verifier and the one algorithm it is published for. */
-    record KeyVerifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
+    public record KeyVerifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
     }
 
     /** The verifiers of one JWK set, and the set they were built from (compared by identity). */
@@ -42,12 +42,12 @@ final class AccessTokenVerifiers {
     private final SigningKeyRing ring;
     private volatile Cache cache = new Cache(Map.of(), Map.of());
 
-    AccessTokenVerifiers(SigningKeyRing ring) {
+    public AccessTokenVerifiers(SigningKeyRing ring) {
         this.ring = Objects.requireNonNull(ring, "ring");
     }
 
     /** The verifier of the published key {@code kid}; empty when no published key has that id. */
-    Optional<KeyVerifier> find(String kid) {
+    public Optional<KeyVerifier> find(String kid) {
         Objects.requireNonNull(kid, "kid");
         Map<String, Object> published = ring.publicJwks();
         Cache current = cache;

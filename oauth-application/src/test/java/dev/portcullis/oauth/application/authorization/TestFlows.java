@@ -6,7 +6,9 @@ import dev.portcullis.oauth.application.memory.InMemoryAuthorizationCodeReposito
 import dev.portcullis.oauth.application.memory.InMemoryBrowserSessionRepository;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryConsentRepository;
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
+import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
@@ -50,6 +52,7 @@ final class TestFlows {
     final InMemoryAuthorizationCodeRepository codes = new InMemoryAuthorizationCodeRepository();
     final InMemoryBrowserSessionRepository sessions = new InMemoryBrowserSessionRepository();
     final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore(clock, 10_000);
+    final InMemoryResourceServerRepository resources = new InMemoryResourceServerRepository();
     boolean identityDown;
     final AuthorizationFlow flow;
     final Authorize authorize;
@@ -62,7 +65,8 @@ final class TestFlows {
         scopes.save(new ScopeDefinition(new Scope("openid"), "Sign you in"));
         scopes.save(new ScopeDefinition(new Scope("read"), "Read your data"));
         flow = new AuthorizationFlow(ISSUER, clients, scopes, consents, codes, sessions, pending,
-                new SecureRandomTokenValueGenerator(new SecureRandom()), clock, Duration.ofHours(8));
+                new SecureRandomTokenValueGenerator(new SecureRandom()), clock, Duration.ofHours(8),
+                new ResourceIndicators(resources, ISSUER.toString(), clock));
         authorize = new Authorize(flow);
         signIn = new SignIn(flow, new Identities(), LoginLimits.DEFAULTS);
         giveConsent = new GiveConsent(flow);

@@ -195,4 +195,17 @@ class ClientMetadataTest {
 
         assertEquals(StandardErrorCode.INVALID_CLIENT_METADATA, refusal(json).error().code());
     }
+
+    @Test
+    void parseWhenAccessTokenFormatOpaqueThenKeptAndUnknownRefused() {
+        Map<String, Object> json = web();
+        json.put("access_token_format", "opaque");
+        Client client = ClientMetadata.build(ClientMetadata.parse(ID, json, TokenLifetimes.DEFAULTS).builder()
+                .secret(new HashedSecret("$hash$")));
+        Map<String, Object> bad = web();
+        bad.put("access_token_format", "paseto");
+
+        assertEquals("opaque", ClientMetadata.toJson(client).get("access_token_format"));
+        assertEquals(StandardErrorCode.INVALID_CLIENT_METADATA, refusal(bad).error().code());
+    }
 }

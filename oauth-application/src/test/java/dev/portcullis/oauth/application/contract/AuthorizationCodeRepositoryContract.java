@@ -388,4 +388,24 @@ public abstract class AuthorizationCodeRepositoryContract {
 
         assertEquals(new Redemption.Redeemed(code), repository.redeem(code.codeHash(), T0));
     }
+
+    @Test
+    void redeemWhenCodeHasResourceThenResourceRoundTrips() { // RFC 8707 §2
+        AuthorizationCode base = code("with-resource");
+        AuthorizationCode code = new AuthorizationCode(base.codeHash(), base.clientId(), base.redirectUri(), base.scope(),
+                base.subject(), base.authTime(), base.codeChallenge(), base.nonce(), base.sessionId(), base.grantId(),
+                base.issuedAt(), base.expiresAt(), Optional.of(URI.create("https://api.example.com/orders?v=1")));
+        repository.save(code);
+
+        Redemption.Redeemed redeemed = assertInstanceOf(Redemption.Redeemed.class, repository.redeem(code.codeHash(), T0));
+
+        assertEquals(Optional.of(URI.create("https://api.example.com/orders?v=1")), redeemed.code().resource());
+        assertEquals(Optional.empty(), assertInstanceOf(Redemption.Redeemed.class, saveAndRedeem(code("none")))
+                .code().resource());
+    }
+
+    private Redemption saveAndRedeem(AuthorizationCode code) {
+        repository.save(code);
+        return repository.redeem(code.codeHash(), T0);
+    }
 }

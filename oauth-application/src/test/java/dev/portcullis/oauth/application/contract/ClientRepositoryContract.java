@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.client.TestClients;
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
@@ -422,5 +423,16 @@ public abstract class ClientRepositoryContract {
         assertEquals(expected.redirectUris(), actual.redirectUris(), "redirect_uris order");
         assertEquals(expected.postLogoutRedirectUris(), actual.postLogoutRedirectUris(), "post_logout_redirect_uris order");
         assertEquals(expected.secret().map(HashedSecret::encoded), actual.secret().map(HashedSecret::encoded), "secret");
+    }
+
+    @Test
+    void saveWhenAccessTokenFormatOpaqueThenRoundTripsAndReplaceBackToJwt() {
+        Client opaque = TestClients.confidential("format").accessTokenFormat(AccessTokenFormat.OPAQUE).build();
+        repository.save(opaque);
+        assertEquals(AccessTokenFormat.OPAQUE, repository.findById(opaque.id()).orElseThrow().accessTokenFormat());
+
+        repository.save(TestClients.confidential("format").build());
+
+        assertEquals(AccessTokenFormat.JWT, repository.findById(opaque.id()).orElseThrow().accessTokenFormat());
     }
 }

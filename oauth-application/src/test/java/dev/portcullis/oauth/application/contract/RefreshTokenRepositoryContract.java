@@ -504,4 +504,20 @@ public abstract class RefreshTokenRepositoryContract {
         assertEquals(1, deleted);
         assertEquals(Optional.empty(), find(token));
     }
+
+    @Test
+    void saveWhenResourcePresentThenRoundTripsAndSurvivesRotationAndRevocation() { // RFC 8707 §2
+        RefreshToken base = token("with-resource", "family-r");
+        RefreshToken token = new RefreshToken(base.tokenHash(), base.grantId(), base.clientId(), base.subject(),
+                base.scope(), base.authTime(), base.issuedAt(), base.expiresAt(), base.familyExpiresAt(), base.usedAt(),
+                false, Optional.of(java.net.URI.create("https://api.example.com/orders")));
+        repository.save(token);
+
+        repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+        repository.revokeGrant("family-r");
+
+        RefreshToken found = repository.findByHash(token.tokenHash()).orElseThrow();
+        assertEquals(Optional.of(java.net.URI.create("https://api.example.com/orders")), found.resource());
+        assertTrue(found.revoked());
+    }
 }

@@ -8,6 +8,10 @@ import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.key.PrivateKeyCipher;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
+import dev.portcullis.oauth.application.memory.InMemoryOpaqueAccessTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
 import dev.portcullis.oauth.application.settings.ServerSettings;
@@ -68,6 +72,12 @@ public final class TestServers {
     private final List<OAuthEvent> events = new CopyOnWriteArrayList<>();
     private final List<GrantType> grants = new ArrayList<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
+    private final InMemoryResourceServerRepository resources = new InMemoryResourceServerRepository();
+    private final InMemoryOpaqueAccessTokenRepository opaqueAccessTokens = new InMemoryOpaqueAccessTokenRepository();
+    private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
+    private final InMemoryRevokedAccessTokenRepository revokedAccessTokens = new InMemoryRevokedAccessTokenRepository();
+    private boolean tokenManagement;
+    private Clock clock = CLOCK;
 
     private TestServers() {
         signingKeys.add(RS256_KEY);
@@ -104,6 +114,21 @@ public final class TestServers {
         return this;
     }
 
+    /**
+     * Adds resource servers, opaque access tokens, refresh tokens and the deny list, which serve
+     * introspection and revocation (RFC 7662, RFC 7009).
+     */
+    public TestServers tokenManagement() {
+        this.tokenManagement = true;
+        return this;
+    }
+
+    /** Replaces the fixed {@link #CLOCK}, e.g. with a {@link MutableClock}. */
+    public TestServers clock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
     /** Registers the client; a confidential one gets {@link #SECRET}, hashed. */
     public TestServers client(ClientBuilder builder) {
         Client draft = builder.build();
@@ -117,11 +142,15 @@ public final class TestServers {
                 .clients(clients)
                 .scopes(scopes)
                 .signingKeys(signingKeys, MASTER_KEY)
-                .clock(CLOCK)
+                .clock(clock)
                 .secretHasher(hasher)
                 .events(events::add);
         grants.forEach(builder::enableGrant);
         handlers.forEach(builder::grantHandler);
+        if (tokenManagement) {
+            builder.resources(resources).opaqueAccessTokens(opaqueAccessTokens).refreshTokens(refreshTokens)
+                    .revokedAccessTokens(revokedAccessTokens);
+        }
         return builder.build();
     }
 
@@ -138,6 +167,26 @@ public final class TestServers {
     /** The scope repository the server reads. */
     public InMemoryScopeRepository scopes() {
         return scopes;
+    }
+
+    /** The resource servers the server reads (with {@link #tokenManagement()}). */
+    public InMemoryResourceServerRepository resources() {
+        return resources;
+    }
+
+    /** The opaque access tokens the server stores (with {@link #tokenManagement()}). */
+    public InMemoryOpaqueAccessTokenRepository opaqueAccessTokens() {
+        return opaqueAccessTokens;
+    }
+
+    /** The refresh tokens the server stores (with {@link #tokenManagement()}). */
+    public InMemoryRefreshTokenRepository refreshTokens() {
+        return refreshTokens;
+    }
+
+    /** The deny list the server keeps (with {@link #tokenManagement()}). */
+    public InMemoryRevokedAccessTokenRepository revokedAccessTokens() {
+        return revokedAccessTokens;
     }
 
     /** A token request with HTTP Basic credentials of {@code clientId} and {@link #SECRET}. */

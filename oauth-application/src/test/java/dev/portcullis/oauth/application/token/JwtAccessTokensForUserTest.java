@@ -66,7 +66,8 @@ class JwtAccessTokensForUserTest {
                 "exp", NOW.getEpochSecond() + 300,
                 "jti", issued.accessTokenId(),
                 "scope", "openid read",
-                "auth_time", AUTH_TIME.getEpochSecond()), signed.get(issued.response().accessToken().value()));
+                "auth_time", AUTH_TIME.getEpochSecond(),
+                "grant_id", "grant-1"), signed.get(issued.response().accessToken().value()));
     }
 
     @Test

@@ -30,11 +30,13 @@ import java.util.Optional;
  * @param expiresAt     when it stops being redeemable
  * @param claims        the individual claims the request asked for (OIDC Core §5.5), for the ID
  *                      token and UserInfo
+ * @param resource      the {@code resource} of the authorization request (RFC 8707 §2), which the
+ *                      tokens issued for the code are restricted to; empty when none was named
  */
 public record AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
                                 Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                                 Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt,
-                                ClaimsRequest claims) {
+                                ClaimsRequest claims, Optional<URI> resource) {
 
     public AuthorizationCode {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -50,17 +52,36 @@ public record AuthorizationCode(String codeHash, ClientId clientId, URI redirect
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(resource, "resource");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a code must expire after it is issued");
         }
     }
 
-    /** A code without a claims request. */
+    /** A code without a claims request, for a request that named no resource. */
     public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
                              Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
                              Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt) {
         this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, sessionId, grantId,
-                issuedAt, expiresAt, ClaimsRequest.NONE);
+                issuedAt, expiresAt, ClaimsRequest.NONE, Optional.empty());
+    }
+
+    /** A code for a request that named no resource. */
+    public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                             Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                             Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt,
+                             ClaimsRequest claims) {
+        this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, sessionId, grantId,
+                issuedAt, expiresAt, claims, Optional.empty());
+    }
+
+    /** A code without a claims request. */
+    public AuthorizationCode(String codeHash, ClientId clientId, URI redirectUri, ScopeSet scope, Subject subject,
+                             Instant authTime, Optional<CodeChallenge> codeChallenge, Optional<String> nonce,
+                             Optional<String> sessionId, String grantId, Instant issuedAt, Instant expiresAt,
+                             Optional<URI> resource) {
+        this(codeHash, clientId, redirectUri, scope, subject, authTime, codeChallenge, nonce, sessionId, grantId,
+                issuedAt, expiresAt, ClaimsRequest.NONE, resource);
     }
 
     /** A code issued outside a browser session, without {@code sid}. */

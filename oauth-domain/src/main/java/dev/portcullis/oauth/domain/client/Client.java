@@ -40,6 +40,8 @@ import java.util.Set;
  * @param sealedSecret                the {@code client_secret} encrypted under the master key, which
  *                                    {@code client_secret_jwt} needs to verify HMAC assertions; only
  *                                    for that method
+ * @param accessTokenFormat           {@code access_token_format} (our extension): RFC 9068 JWT (default)
+ *                                    or an opaque reference token
  */
 public record Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
                      Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
@@ -48,9 +50,10 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
                      Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
                      Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
                      boolean firstParty, boolean pkcePlainAllowed,
-                     Optional<AssertionSigningAlgorithm> authSigningAlgorithm, Optional<SealedSecret> sealedSecret) {
+                     Optional<AssertionSigningAlgorithm> authSigningAlgorithm, Optional<SealedSecret> sealedSecret,
+                     AccessTokenFormat accessTokenFormat) {
 
-    /** A client that does not authenticate with a JWT assertion. */
+    /** A client that does not authenticate with a JWT assertion and gets JWT access tokens. */
     public Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
                   Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
                   ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
@@ -60,7 +63,34 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
                   boolean firstParty, boolean pkcePlainAllowed) {
         this(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
                 postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes,
-                firstParty, pkcePlainAllowed, Optional.empty(), Optional.empty());
+                firstParty, pkcePlainAllowed, AccessTokenFormat.JWT);
+    }
+
+    /** A client that gets JWT access tokens. */
+    public Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
+                  Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
+                  ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+                  Optional<URI> jwksUri, Optional<String> jwks,
+                  Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
+                  Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
+                  boolean firstParty, boolean pkcePlainAllowed,
+                  Optional<AssertionSigningAlgorithm> authSigningAlgorithm, Optional<SealedSecret> sealedSecret) {
+        this(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes,
+                firstParty, pkcePlainAllowed, authSigningAlgorithm, sealedSecret, AccessTokenFormat.JWT);
+    }
+
+    /** A client that does not authenticate with a JWT assertion. */
+    public Client(ClientId id, String name, ClientAuthenticationMethod authenticationMethod,
+                  Optional<HashedSecret> secret, Set<GrantType> grantTypes, Set<String> responseTypes,
+                  ScopeSet scopes, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+                  Optional<URI> jwksUri, Optional<String> jwks,
+                  Optional<SigningAlgorithm> accessTokenSigningAlgorithm,
+                  Optional<SigningAlgorithm> idTokenSigningAlgorithm, TokenLifetimes lifetimes,
+                  boolean firstParty, boolean pkcePlainAllowed, AccessTokenFormat accessTokenFormat) {
+        this(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
+                postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes,
+                firstParty, pkcePlainAllowed, Optional.empty(), Optional.empty(), accessTokenFormat);
     }
 
     public Client {
@@ -78,6 +108,7 @@ public record Client(ClientId id, String name, ClientAuthenticationMethod authen
         Objects.requireNonNull(accessTokenSigningAlgorithm, "accessTokenSigningAlgorithm");
         Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
         Objects.requireNonNull(lifetimes, "lifetimes");
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
         if (name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("client_name must be 1 to 200 characters");
         }

@@ -30,6 +30,7 @@ public final class ClientBuilder {
     private boolean pkcePlainAllowed;
     private Optional<AssertionSigningAlgorithm> authSigningAlgorithm = Optional.empty();
     private Optional<SealedSecret> sealedSecret = Optional.empty();
+    private AccessTokenFormat accessTokenFormat = AccessTokenFormat.JWT;
 
     ClientBuilder(ClientId id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -56,6 +57,7 @@ public final class ClientBuilder {
         this.pkcePlainAllowed = client.pkcePlainAllowed();
         this.authSigningAlgorithm = client.authSigningAlgorithm();
         this.sealedSecret = client.sealedSecret();
+        this.accessTokenFormat = client.accessTokenFormat();
     }
 
     public ClientBuilder name(String value) {
@@ -160,12 +162,18 @@ public final class ClientBuilder {
         return this;
     }
 
+    /** How the client's access tokens are minted; {@link AccessTokenFormat#JWT} when not set. */
+    public ClientBuilder accessTokenFormat(AccessTokenFormat value) {
+        this.accessTokenFormat = Objects.requireNonNull(value, "accessTokenFormat");
+        return this;
+    }
+
     /**
      * @throws IllegalArgumentException when the values do not make a valid registration
      */
     public Client build() {
         return new Client(id, name, authenticationMethod, secret, grantTypes, responseTypes, scopes, redirectUris,
                 postLogoutRedirectUris, jwksUri, jwks, accessTokenSigningAlgorithm, idTokenSigningAlgorithm, lifetimes, firstParty,
-                pkcePlainAllowed, authSigningAlgorithm, sealedSecret);
+                pkcePlainAllowed, authSigningAlgorithm, sealedSecret, accessTokenFormat);
     }
 }

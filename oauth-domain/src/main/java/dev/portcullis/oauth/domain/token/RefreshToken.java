@@ -4,6 +4,7 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,11 +35,14 @@ import java.util.Optional;
  *                        (OIDC Core §12.2); empty when unknown
  * @param claims          the individual claims the family's authorization request asked for (OIDC
  *                        Core §5.5), released by the ID tokens and access tokens minted on refresh
+ * @param resource        the resource (RFC 8707) the grant was restricted to; the family's access
+ *                        tokens are issued for it alone; empty when the grant named none
  */
 public record RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
                            Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
                            Optional<Instant> usedAt, boolean revoked, Optional<String> sessionId,
-                           List<String> authenticationMethods, ClaimsRequest claims) {
+                           List<String> authenticationMethods, ClaimsRequest claims,
+                           Optional<URI> resource) {
 
     public RefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");
@@ -60,17 +64,35 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
                 throw new IllegalArgumentException("an amr value must be non-empty without white space");
             }
         }
+        Objects.requireNonNull(resource, "resource");
         if (expiresAt.isAfter(familyExpiresAt)) {
             throw new IllegalArgumentException("expiresAt must not be after familyExpiresAt");
         }
     }
 
-    /** A token of a family granted without a browser session and with unknown authentication methods. */
+    /** A token of a family granted without a browser session, authentication methods, claims request or resource. */
     public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
                         Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
                         Optional<Instant> usedAt, boolean revoked) {
         this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, familyExpiresAt, usedAt,
-                revoked, Optional.empty(), List.of(), ClaimsRequest.NONE);
+                revoked, Optional.empty(), List.of(), ClaimsRequest.NONE, Optional.empty());
+    }
+
+    /** A token of a family granted in a browser session, without a resource. */
+    public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
+                        Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
+                        Optional<Instant> usedAt, boolean revoked, Optional<String> sessionId,
+                        List<String> authenticationMethods, ClaimsRequest claims) {
+        this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, familyExpiresAt, usedAt,
+                revoked, sessionId, authenticationMethods, claims, Optional.empty());
+    }
+
+    /** A token of a family granted without a browser session, restricted to {@code resource}. */
+    public RefreshToken(String tokenHash, String grantId, ClientId clientId, Subject subject, ScopeSet scope,
+                        Instant authTime, Instant issuedAt, Instant expiresAt, Instant familyExpiresAt,
+                        Optional<Instant> usedAt, boolean revoked, Optional<URI> resource) {
+        this(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt, familyExpiresAt, usedAt,
+                revoked, Optional.empty(), List.of(), ClaimsRequest.NONE, resource);
     }
 
     /** An unused token that is the first of its family, or whose family ends when it does. */
@@ -88,12 +110,12 @@ public record RefreshToken(String tokenHash, String grantId, ClientId clientId, 
     /** A copy marked used at {@code now}. */
     public RefreshToken withUsedAt(Instant now) {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, Optional.of(now), revoked, sessionId, authenticationMethods, claims);
+                familyExpiresAt, Optional.of(now), revoked, sessionId, authenticationMethods, claims, resource);
     }
 
     /** A revoked copy. */
     public RefreshToken withRevoked() {
         return new RefreshToken(tokenHash, grantId, clientId, subject, scope, authTime, issuedAt, expiresAt,
-                familyExpiresAt, usedAt, true, sessionId, authenticationMethods, claims);
+                familyExpiresAt, usedAt, true, sessionId, authenticationMethods, claims, resource);
     }
 }

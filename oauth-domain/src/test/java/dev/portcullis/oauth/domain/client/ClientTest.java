@@ -51,7 +51,7 @@ class ClientTest {
                 () -> new Client(new ClientId("client-1"), "name", ClientAuthenticationMethod.NONE, Optional.of(SECRET),
                         Set.of(), Set.of(), ScopeSet.EMPTY,
                         List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        TokenLifetimes.DEFAULTS, false, false));
+                        TokenLifetimes.DEFAULTS, false, false, AccessTokenFormat.JWT));
 
         assertEquals("token_endpoint_auth_method none takes no client_secret", thrown.getMessage());
     }
@@ -62,7 +62,7 @@ class ClientTest {
                 () -> new Client(new ClientId("client-1"), "name", ClientAuthenticationMethod.PRIVATE_KEY_JWT,
                         Optional.of(SECRET), Set.of(), Set.of(),
                         ScopeSet.EMPTY, List.of(), List.of(), Optional.empty(),
-                        Optional.of(JWKS), Optional.empty(), Optional.empty(), TokenLifetimes.DEFAULTS, false, false));
+                        Optional.of(JWKS), Optional.empty(), Optional.empty(), TokenLifetimes.DEFAULTS, false, false, AccessTokenFormat.JWT));
 
         assertEquals("token_endpoint_auth_method private_key_jwt takes no client_secret", thrown.getMessage());
     }

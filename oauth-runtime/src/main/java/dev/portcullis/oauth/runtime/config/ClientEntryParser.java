@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
@@ -35,7 +36,8 @@ final class ClientEntryParser {
             "redirect_uris", "post_logout_redirect_uris", "grant_types", "response_types",
             "token_endpoint_auth_method", "scope", "jwks", "jwks_uri", "access_token_signed_response_alg",
             "id_token_signed_response_alg", "access_token_lifetime", "refresh_token_lifetime",
-            "refresh_token_idle_lifetime", "first_party", "allow_pkce_plain", "token_endpoint_auth_signing_alg");
+            "refresh_token_idle_lifetime", "first_party", "allow_pkce_plain", "token_endpoint_auth_signing_alg",
+            "access_token_format");
 
     /** RFC 7518 §3.2: HS256 needs a key of at least 32 bytes; client_secret_jwt secrets are at least that. */
     private static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -88,6 +90,10 @@ final class ClientEntryParser {
                         entry.key("id_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));
         entry.bool("first_party").ifPresent(builder::firstParty);
         entry.bool("allow_pkce_plain").ifPresent(builder::pkcePlainAllowed);
+        // Our extension: RFC 9068 JWT access tokens by default, or opaque reference tokens.
+        entry.text("access_token_format").ifPresent(format -> builder.accessTokenFormat(
+                AccessTokenFormat.fromValue(format).orElseThrow(() -> new ConfigurationException(
+                        entry.key("access_token_format"), "unknown format; use jwt or opaque"))));
         builder.lifetimes(lifetimes(entry, defaultAccessTokenLifetime));
         try {
             Client client = builder.build();

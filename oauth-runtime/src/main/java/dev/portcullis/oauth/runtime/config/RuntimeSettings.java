@@ -4,6 +4,7 @@ import dev.portcullis.oauth.application.job.JobSettings;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.resource.ResourceServer;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ import java.util.Set;
  * @param clientAssertionMaxLifetime how far ahead a client assertion's {@code exp} may be (RFC 7523 §3)
  * @param keys                signing key rotation, and the previous master key during a master key rotation
  * @param jobs                how often the background jobs run
+ * @param resources           resource servers (RFC 8707) to create or update at start
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
@@ -46,7 +48,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
-                              JobSettings jobs) {
+                              JobSettings jobs, List<ResourceServer> resources) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -69,6 +71,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         Objects.requireNonNull(clientAssertionMaxLifetime, "clientAssertionMaxLifetime");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(jobs, "jobs");
+        resources = List.copyOf(resources);
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -78,6 +81,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources);
     }
 }

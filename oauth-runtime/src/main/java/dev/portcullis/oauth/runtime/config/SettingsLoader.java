@@ -47,7 +47,8 @@ public final class SettingsLoader {
             "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
-            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime", "keys", "jobs");
+            "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
+            "keys", "jobs", "resources");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -129,7 +130,8 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_THEME_DIR", root, "theme_dir").map(v -> directory(v)),
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
-                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), keys(root, jobs), jobs);
+                refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), keys(root, jobs), jobs,
+                ResourceEntryParser.parse(root));
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

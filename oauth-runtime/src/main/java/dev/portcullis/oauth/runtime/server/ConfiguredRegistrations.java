@@ -9,8 +9,10 @@ import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.client.HashedSecret;
 import dev.portcullis.oauth.domain.client.SealedSecret;
 import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.ResourceServerRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
+import dev.portcullis.oauth.domain.resource.ResourceServer;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.runtime.config.ClientEntry;
@@ -27,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the clients and scopes of the configuration file at start: each is created, or
+ * Applies the clients, scopes and resource servers of the configuration file at start: each is created, or
  * updated to match the file. A clear secret is hashed, unless the stored hash already matches
  * it, so restarts keep the stored hash. For {@code client_secret_jwt} the secret is also sealed
  * under the master key (an HMAC assertion needs the secret itself), unless the stored sealed secret
@@ -41,9 +43,11 @@ final class ConfiguredRegistrations {
     private final ScopeRepository scopes;
     private final SecretHasher hasher;
     private final ClientSecretCipher cipher;
+    private final ResourceServerRepository resourceServers;
 
     ConfiguredRegistrations(ClientRepository clients, ScopeRepository scopes, SecretHasher hasher,
-                            ClientSecretCipher cipher) {
+                            ClientSecretCipher cipher, ResourceServerRepository resourceServers) {
+        this.resourceServers = Objects.requireNonNull(resourceServers, "resourceServers");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -63,6 +67,30 @@ final class ConfiguredRegistrations {
             }
             clients.save(withStoredSecret(entry));
             LOG.info("client applied from configuration: client_id={}", client.id());
+        }
+    }
+
+    /**
+     * Creates or updates the resource servers of the file, after {@link #apply}: their scopes must
+     * be defined, and their introspection clients registered and confidential (RFC 7662 §2.1).
+     */
+    void applyResources(List<ResourceServer> resources) {
+        Set<Scope> known = scopes.findAll().stream().map(ScopeDefinition::scope).collect(Collectors.toSet());
+        for (ResourceServer resource : resources) {
+            String key = "resources (" + resource.identifier() + ")";
+            for (Scope scope : resource.scopes().scopes()) {
+                if (!known.contains(scope)) {
+                    throw new ConfigurationException(key + ".scope", "scope " + scope + " is not defined in scopes");
+                }
+            }
+            for (ClientId id : resource.introspectors()) {
+                if (!clients.findById(id).map(Client::isConfidential).orElse(false)) {
+                    throw new ConfigurationException(key + ".introspection_clients",
+                            "client " + id + " is not a registered confidential client");
+                }
+            }
+            resourceServers.save(resource);
+            LOG.info("resource server applied from configuration: identifier={}", resource.identifier());
         }
     }
 

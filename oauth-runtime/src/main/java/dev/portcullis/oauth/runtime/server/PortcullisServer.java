@@ -87,8 +87,10 @@ public final class PortcullisServer implements AutoCloseable {
             IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
             AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity);
             ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
-                    persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random));
+                    persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random),
+                    persistence.resources());
             registrations.apply(settings.scopes(), settings.clients());
+            registrations.applyResources(settings.resources());
             Optional<DevelopmentClient> devClient = settings.mode() == Mode.DEVELOPMENT
                     ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
                             core.secretHasher(), devState.developmentClientSecret()))
@@ -139,6 +141,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .authorizationCodes(persistence.authorizationCodes())
                 .refreshTokens(persistence.refreshTokens())
                 .revokedAccessTokens(persistence.revokedAccessTokens())
+                .resources(persistence.resources())
+                .opaqueAccessTokens(persistence.opaqueAccessTokens())
                 .browserSessions(persistence.browserSessions())
                 .consents(persistence.consents())
                 // TODO(#6): pending authorizations in the database, so a login can finish on another instance.

@@ -43,12 +43,17 @@ final class CodeFlowClient {
 
     /** Signs {@code username} in from a fresh browser and returns the code sent to the redirect URI. */
     String signInForCode(String verifier, String username, String password) throws Exception {
+        return signInForCode(verifier, username, password, "");
+    }
+
+    /** The same, with extra authorization request parameters ({@code &name=value...}, already encoded). */
+    String signInForCode(String verifier, String username, String password, String extraParameters) throws Exception {
         FormBrowser browser = new FormBrowser();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=" + encode(clientId)
                 + "&scope=" + encode(scope) + "&state=s1&code_challenge=" + challenge
-                + "&code_challenge_method=S256&redirect_uri=" + encode(redirect.toString()));
+                + "&code_challenge_method=S256&redirect_uri=" + encode(redirect.toString()) + extraParameters);
         HttpResponse<String> login = browser.follow(browser.get(authorize), issuer);
         assertEquals(200, login.statusCode(), login.body());
         HttpResponse<String> afterLogin = browser.post(login.uri().resolve("login"), FormBrowser.hiddenFields(login.body(),

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.application.client.Pbkdf2SecretHasher;
 import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
+import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
@@ -30,7 +31,7 @@ class ConfiguredRegistrationsTest {
     private final ClientSecretCipher cipher = new ClientSecretCipher(masterKey, random);
     private final InMemoryClientRepository clients = new InMemoryClientRepository();
     private final ConfiguredRegistrations registrations = new ConfiguredRegistrations(clients, new InMemoryScopeRepository(),
-            new Pbkdf2SecretHasher(random, 1000), cipher);
+            new Pbkdf2SecretHasher(random, 1000), cipher, new InMemoryResourceServerRepository());
 
     private static ClientEntry entry(ClientSecret secret) {
         return new ClientEntry(Client.builder(ID).authenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_JWT)

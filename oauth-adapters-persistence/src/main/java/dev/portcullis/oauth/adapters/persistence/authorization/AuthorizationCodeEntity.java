@@ -55,6 +55,8 @@ public final class AuthorizationCodeEntity {
     /** The claims asked for one by one for the ID token (OIDC Core §5.5), see ClaimsColumns. */
     @Column(name = "claims_id_token", length = ClaimsColumns.MAX_LENGTH)
     String claimsIdToken;
+    @Column(name = "resource", length = 2048)
+    String resource;
 
     @Column(name = "grant_id", nullable = false, length = 255)
     String grantId;

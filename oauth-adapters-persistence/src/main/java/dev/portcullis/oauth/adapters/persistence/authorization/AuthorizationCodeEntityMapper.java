@@ -33,6 +33,7 @@ final class AuthorizationCodeEntityMapper {
         entity.sessionId = code.sessionId().orElse(null);
         entity.claimsUserinfo = ClaimsColumns.toColumn(code.claims().userinfo());
         entity.claimsIdToken = ClaimsColumns.toColumn(code.claims().idToken());
+        entity.resource = code.resource().map(URI::toString).orElse(null);
         entity.grantId = code.grantId();
         entity.issuedAt = micros(code.issuedAt());
         entity.expiresAt = micros(code.expiresAt());
@@ -51,7 +52,8 @@ final class AuthorizationCodeEntityMapper {
                     entity.authTime, challenge(entity), Optional.ofNullable(entity.nonce),
                     Optional.ofNullable(entity.sessionId), entity.grantId,
                     entity.issuedAt, entity.expiresAt,
-                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken));
+                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken),
+                    Optional.ofNullable(entity.resource).map(URI::create));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored authorization code is not valid", e);
         }

@@ -71,6 +71,9 @@ public final class ClientEntity {
     @Column(name = "pkce_plain_allowed", nullable = false)
     boolean pkcePlainAllowed;
 
+    @Column(name = "access_token_format", nullable = false, length = 16)
+    String accessTokenFormat;
+
     @ElementCollection
     @CollectionTable(name = "oauth_client_grant_type", joinColumns = @JoinColumn(name = "client_id"))
     @Column(name = "grant_type", nullable = false, length = 255)

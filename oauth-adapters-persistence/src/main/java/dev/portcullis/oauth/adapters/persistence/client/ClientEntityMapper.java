@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.persistence.client;
 
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.AssertionSigningAlgorithm;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientAuthenticationMethod;
@@ -46,6 +47,8 @@ final class ClientEntityMapper {
                         Duration.ofSeconds(entity.refreshTokenIdleSeconds)))
                 .firstParty(entity.firstParty)
                 .pkcePlainAllowed(entity.pkcePlainAllowed);
+        builder.accessTokenFormat(AccessTokenFormat.fromValue(entity.accessTokenFormat)
+                .orElseThrow(() -> corrupt(entity, "access_token_format")));
         if (entity.secretHash != null) {
             builder.secret(new HashedSecret(entity.secretHash));
         }
@@ -94,6 +97,7 @@ final class ClientEntityMapper {
         entity.pkcePlainAllowed = client.pkcePlainAllowed();
         entity.authSigningAlgorithm = client.authSigningAlgorithm().map(AssertionSigningAlgorithm::jwsName).orElse(null);
         entity.sealedSecret = client.sealedSecret().map(SealedSecret::encoded).orElse(null);
+        entity.accessTokenFormat = client.accessTokenFormat().value();
         replace(entity.grantTypes, client.grantTypes().stream().map(GrantType::value).toList());
         replace(entity.responseTypes, client.responseTypes());
         replace(entity.scopes, client.scopes().values());

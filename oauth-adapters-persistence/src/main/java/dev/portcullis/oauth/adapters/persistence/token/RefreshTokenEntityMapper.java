@@ -5,6 +5,7 @@ import dev.portcullis.oauth.adapters.persistence.database.ScopeColumn;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class RefreshTokenEntityMapper {
                 ? null : String.join(" ", token.authenticationMethods());
         entity.claimsUserinfo = ClaimsColumns.toColumn(token.claims().userinfo());
         entity.claimsIdToken = ClaimsColumns.toColumn(token.claims().idToken());
+        entity.resource = token.resource().map(URI::toString).orElse(null);
         return entity;
     }
 
@@ -47,7 +49,8 @@ final class RefreshTokenEntityMapper {
                     new Subject(entity.subject), ScopeColumn.fromColumn(entity.scope, "refresh token"), entity.authTime,
                     entity.issuedAt, entity.expiresAt, entity.familyExpiresAt, Optional.ofNullable(entity.usedAt),
                     entity.revoked, Optional.ofNullable(entity.sessionId), authenticationMethods(entity),
-                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken));
+                    ClaimsColumns.fromColumns(entity.claimsUserinfo, entity.claimsIdToken),
+                    Optional.ofNullable(entity.resource).map(URI::create));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored refresh token is not valid", e);
         }

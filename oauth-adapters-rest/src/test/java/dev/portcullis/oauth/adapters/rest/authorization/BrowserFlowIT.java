@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
 
 class BrowserFlowIT {
 
+    /** The assertion algorithms every client-authenticating endpoint accepts (RFC 7523, RFC 8414 §2). */
+    private static final String ASSERTION_ALGS = "[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\","
+            + "\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\"]";
+
     private static final String ENCODED_REDIRECT = URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8);
     private static final String ISS = "iss=http%3A%2F%2F127.0.0.1";
 
@@ -402,7 +406,7 @@ class BrowserFlowIT {
                 + "\"grant_types_supported\":[\"authorization_code\"],"
                 + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
                 + "\"private_key_jwt\",\"client_secret_jwt\",\"none\"],"
-                + "\"token_endpoint_auth_signing_alg_values_supported\":[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\"],"
+                + "\"token_endpoint_auth_signing_alg_values_supported\":" + ASSERTION_ALGS + ","
                 + "\"code_challenge_methods_supported\":[\"S256\"],"
                 + "\"authorization_response_iss_parameter_supported\":true,"
                 + "\"userinfo_endpoint\":\"http://127.0.0.1/userinfo\",\"end_session_endpoint\":\"http://127.0.0.1/logout\","
@@ -410,6 +414,16 @@ class BrowserFlowIT {
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"claims_supported\":[\"sub\",\"iss\",\"aud\",\"exp\",\"iat\",\"auth_time\",\"nonce\",\"amr\","
                 + "\"at_hash\",\"sid\"],\"claims_parameter_supported\":true,\"request_parameter_supported\":false,"
-                + "\"request_uri_parameter_supported\":false}", response.body());
+                + "\"request_uri_parameter_supported\":false,"
+                // RFC 8414 §2, RFC 9701 §7: introspection and revocation, served with the deny list.
+                + "\"introspection_endpoint\":\"http://127.0.0.1/introspect\","
+                + "\"introspection_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
+                + "\"private_key_jwt\",\"client_secret_jwt\"],"
+                + "\"introspection_endpoint_auth_signing_alg_values_supported\":" + ASSERTION_ALGS + ","
+                + "\"introspection_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"revocation_endpoint\":\"http://127.0.0.1/revoke\","
+                + "\"revocation_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
+                + "\"private_key_jwt\",\"client_secret_jwt\",\"none\"],"
+                + "\"revocation_endpoint_auth_signing_alg_values_supported\":" + ASSERTION_ALGS + "}", response.body());
     }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.grant.builtin;
 
 import dev.portcullis.oauth.application.grant.GrantContext;
 import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.IssuedTokens;
 import dev.portcullis.oauth.application.token.UserGrant;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
@@ -64,6 +65,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private final RefreshTokenRepository refreshTokens;
     private final RevokedAccessTokenRepository revokedAccessTokens;
     private final Clock clock;
+    private final Optional<GrantRevocation> grants;
 
     /**
      * @param codes               where codes are redeemed and the access token issued for each is recorded
@@ -73,6 +75,23 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
      */
     public AuthorizationCodeGrantHandler(AuthorizationCodeRepository codes, RefreshTokenRepository refreshTokens,
                                          RevokedAccessTokenRepository revokedAccessTokens, Clock clock) {
+        this(codes, refreshTokens, revokedAccessTokens, clock, Optional.empty());
+    }
+
+    /**
+     * A handler whose replay detection also revokes, through {@code grants}, the opaque and JWT
+     * access tokens minted later from the code's refresh token family.
+     */
+    public AuthorizationCodeGrantHandler(AuthorizationCodeRepository codes, RefreshTokenRepository refreshTokens,
+                                         RevokedAccessTokenRepository revokedAccessTokens, Clock clock,
+                                         GrantRevocation grants) {
+        this(codes, refreshTokens, revokedAccessTokens, clock, Optional.of(Objects.requireNonNull(grants, "grants")));
+    }
+
+    private AuthorizationCodeGrantHandler(AuthorizationCodeRepository codes, RefreshTokenRepository refreshTokens,
+                                          RevokedAccessTokenRepository revokedAccessTokens, Clock clock,
+                                          Optional<GrantRevocation> grants) {
+        this.grants = grants;
         this.codes = Objects.requireNonNull(codes, "codes");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.revokedAccessTokens = Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
@@ -120,8 +139,10 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
      */
     private static UserGrant userGrant(AuthorizationCode code, Client client) {
         List<String> methods = code.sessionId().isPresent() ? List.of(PASSWORD_METHOD) : List.of();
+        // RFC 8707 §2.2: the grant is restricted to the resource of the authorization request.
         return new UserGrant(code.subject(), client.id(), code.scope(), code.authTime(), code.grantId(),
-                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods, code.claims());
+                GrantType.AUTHORIZATION_CODE, Optional.empty(), code.nonce(), code.sessionId(), methods, code.claims(),
+                code.resource());
     }
 
     private AuthorizationCode redeem(String codeHash, Client client) {
@@ -142,6 +163,11 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
         LOG.warn("authorization code replayed: client_id={} code_client_id={} grant_id={}",
                 client.id(), code.clientId(), code.grantId());
         refreshTokens.revokeGrant(code.grantId());
+        // The lifetime of the code's client is known only when it is the caller; another caller
+        // cannot have obtained tokens of the grant anyway.
+        if (code.clientId().equals(client.id())) {
+            grants.ifPresent(revocation -> revocation.revoke(code.grantId(), client.lifetimes().accessToken()));
+        }
         if (replay.accessTokenId().isPresent() && replay.accessTokenExpiresAt().isPresent()) {
             revokedAccessTokens.revoke(replay.accessTokenId().get(), replay.accessTokenExpiresAt().get());
         }

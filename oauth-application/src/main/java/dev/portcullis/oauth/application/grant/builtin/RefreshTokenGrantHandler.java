@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.grant.builtin;
 
 import dev.portcullis.oauth.application.grant.GrantContext;
 import dev.portcullis.oauth.application.grant.GrantHandler;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.IssuedTokens;
 import dev.portcullis.oauth.application.token.RefreshFamily;
 import dev.portcullis.oauth.application.token.RefreshTokenSuccessors;
@@ -20,6 +21,7 @@ import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +72,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenSuccessors successors;
     private final Clock clock;
     private final Duration gracePeriod;
+    private final Optional<GrantRevocation> grants;
 
     /** A handler with the {@link #DEFAULT_GRACE_PERIOD}. */
     public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
@@ -88,6 +91,21 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      */
     public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
                                     Clock clock, Duration gracePeriod) {
+        this(refreshTokens, successors, clock, gracePeriod, Optional.empty());
+    }
+
+    /**
+     * A handler whose reuse detection revokes the whole grant through {@code grants}: the family,
+     * and its opaque and JWT access tokens (RFC 9700 §4.14.2 "the access tokens ... are revoked as well").
+     */
+    public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
+                                    Clock clock, Duration gracePeriod, GrantRevocation grants) {
+        this(refreshTokens, successors, clock, gracePeriod, Optional.of(Objects.requireNonNull(grants, "grants")));
+    }
+
+    private RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
+                                     Clock clock, Duration gracePeriod, Optional<GrantRevocation> grants) {
+        this.grants = grants;
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.successors = Objects.requireNonNull(successors, "successors");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -122,6 +140,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
             throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
         }
+        // RFC 8707 §2.2: a resource narrows within the grant; refused before the token is used up.
+        context.tokens().audience(requested.orElse(token.scope()), token.resource());
         TokenValue successor = successors.of(value);
         if (token.usedAt().isPresent()) {
             requireWithinGrace(token, client, token.usedAt().get(), successor, now);
@@ -142,7 +162,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
                 requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
                 Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt(), successor)), Optional.empty(),
-                token.sessionId(), token.authenticationMethods(), token.claims()));
+                token.sessionId(), token.authenticationMethods(), token.claims(), token.resource()));
         requireFamilyNotRevoked(hash, token);
         return issued.response();
     }
@@ -168,7 +188,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                                     Instant now) {
         if (!now.isBefore(usedAt.plus(gracePeriod))) {
             LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
-            refreshTokens.revokeGrant(token.grantId());
+            if (grants.isPresent()) {
+                grants.get().revoke(token.grantId(), client.lifetimes().accessToken());
+            } else {
+                refreshTokens.revokeGrant(token.grantId());
+            }
             throw refused("refresh token of grant " + token.grantId() + " reused; family revoked");
         }
         Optional<RefreshToken> next = refreshTokens.findByHash(TokenHash.of(successor.value()));

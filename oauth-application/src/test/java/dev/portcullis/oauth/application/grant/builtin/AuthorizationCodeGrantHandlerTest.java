@@ -188,7 +188,8 @@ class AuthorizationCodeGrantHandlerTest {
                 "exp", NOW.getEpochSecond() + 300,
                 "jti", claims.get("jti"),
                 "scope", "openid offline_access read",
-                "auth_time", AUTH_TIME.getEpochSecond()), claims);
+                "auth_time", AUTH_TIME.getEpochSecond(),
+                "grant_id", "grant-1"), claims);
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.portcullis.oauth.adapters.persistence.token;
+
+import dev.portcullis.oauth.adapters.persistence.TestDatabase;
+import dev.portcullis.oauth.application.contract.OpaqueAccessTokenRepositoryContract;
+import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Runs the {@link OpaqueAccessTokenRepositoryContract} against {@link JpaOpaqueAccessTokenRepository} on in-memory H2 in PostgreSQL mode. */
+final class H2OpaqueAccessTokenRepositoryIT extends OpaqueAccessTokenRepositoryContract {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.h2();
+
+    @Override
+    protected OpaqueAccessTokenRepository emptyRepository() {
+        return DATABASE.emptyUnit().opaqueAccessTokens();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.portcullis.oauth.application.userinfo;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.oauth.application.key.SigningKeyRing;
+import dev.portcullis.oauth.application.settings.ServerSettings;
+import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.domain.client.AccessTokenFormat;
+import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.error.OAuthError;
+import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
+import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.token.TokenValue;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that a presented access token is a live one of this server, in either format, for the
+ * UserInfo endpoint and introspection. Thread-safe.
+ *
+ * <p>A JWT is accepted only when it is an RFC 9068 access token ({@code typ} {@code at+jwt})
+ * signed by one of the server's own published keys with the algorithm that key is published for,
+ * issued by this server, not expired, and neither its {@code jti} nor its grant on the deny list
+ * (RFC 9068 §4). Anything that does not parse as a JWT is looked up by hash among the stored
+ * opaque tokens, which must be neither revoked nor expired.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</a>
+ */
+public final class AccessTokenValidator {
+
+    /** Neither a JWS nor a stored opaque token. */
+    public static final String MALFORMED = "The access token is malformed.";
+    /** Wrong type, algorithm, key, signature, issuer, or a required claim missing. */
+    public static final String INVALID = "The access token is invalid.";
+    /** RFC 9068 §4: the current time is after {@code exp}. */
+    public static final String EXPIRED = "The access token has expired.";
+    /** The token, or its grant, was revoked. */
+    public static final String REVOKED = "The access token has been revoked.";
+
+    private static final JOSEObjectType MEDIA_TYPE = new JOSEObjectType("application/at+jwt");
+
+    private final String issuer;
+    private final Set<JWSAlgorithm> algorithms;
+    private final AccessTokenVerifiers verifiers;
+    private final RevokedAccessTokenRepository revoked;
+    private final Optional<OpaqueAccessTokenRepository> opaqueTokens;
+    private final Clock clock;
+
+    /**
+     * @param settings     the issuer and the algorithms the server signs with
+     * @param ring         the server's keys; tokens are verified against its published JWK set
+     * @param revoked      the deny list of JWT access tokens and grants revoked before they expire
+     * @param opaqueTokens the stored opaque access tokens; empty when the server mints none
+     * @param clock        the source of "now" for {@code exp}
+     */
+    public AccessTokenValidator(ServerSettings settings, SigningKeyRing ring, RevokedAccessTokenRepository revoked,
+                                Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        this.issuer = settings.issuer().toString();
+        this.algorithms = settings.enabledSigningAlgorithms().stream()
+                .map(SigningAlgorithm::jwsName).map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
+        this.verifiers = new AccessTokenVerifiers(ring);
+        this.revoked = Objects.requireNonNull(revoked, "revoked");
+        this.opaqueTokens = Objects.requireNonNull(opaqueTokens, "opaqueTokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The token, when it is live.
+     *
+     * @throws OAuthException {@code invalid_token} with {@link #MALFORMED}, {@link #INVALID},
+     *                        {@link #EXPIRED} or {@link #REVOKED} otherwise (RFC 6750 §3.1)
+     */
+    public ValidatedAccessToken validate(TokenValue accessToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        JWT parsed;
+        try {
+            parsed = JWTParser.parse(accessToken.value());
+        } catch (ParseException e) {
+            return opaque(accessToken);
+        }
+        // An unsecured (alg none) or encrypted JWT is never one of ours.
+        if (!(parsed instanceof SignedJWT jwt)) {
+            throw refused(INVALID, "not a signed JWT");
+        }
+        verify(jwt);
+        return live(jwt);
+    }
+
+    private ValidatedAccessToken opaque(TokenValue accessToken) {
+        OpaqueAccessToken token = opaqueTokens.flatMap(repository -> repository.findByHash(TokenHash.of(accessToken.value())))
+                .orElseThrow(() -> refused(MALFORMED, "neither a JWT nor a stored opaque token"));
+        if (token.revoked()) {
+            throw refused(REVOKED, "revoked: jti=" + token.tokenId());
+        }
+        if (!Instant.now(clock).isBefore(token.expiresAt())) {
+            throw refused(EXPIRED, "expired: jti=" + token.tokenId());
+        }
+        return new ValidatedAccessToken(AccessTokenFormat.OPAQUE, token.tokenId(), issuer, token.clientId(),
+                token.subject(), token.scope(), token.audience(), token.issuedAt(), token.expiresAt(), Optional.empty(),
+                token.grantId(), Set.of());
+    }
+
+    /** Checks the header and signature (RFC 9068 §4 steps 1, 3, 4). */
+    private void verify(SignedJWT jwt) {
+        JWSHeader header = jwt.getHeader();
+        // RFC 9068 §4: the typ header must be at+jwt (or its full media type).
+        String typ = header.getType() == null ? "" : header.getType().toString();
+        if (!JwtAccessTokens.TYPE.equalsIgnoreCase(typ) && !MEDIA_TYPE.toString().equalsIgnoreCase(typ)) {
+            throw refused(INVALID, "typ is not at+jwt");
+        }
+        if (!algorithms.contains(header.getAlgorithm())) {
+            throw refused(INVALID, "alg not signed with by this server");
+        }
+        String kid = header.getKeyID();
+        AccessTokenVerifiers.KeyVerifier key = verifiers.find(kid == null ? "" : kid)
+                .orElseThrow(() -> refused(INVALID, "unknown kid"));
+        // RFC 8725 §3.1: a key verifies only the algorithm it is published for.
+        if (!key.algorithm().equals(header.getAlgorithm())) {
+            throw refused(INVALID, "alg does not match the key's algorithm");
+        }
+        try {
+            if (!jwt.verify(key.verifier())) {
+                throw refused(INVALID, "bad signature: kid=" + kid);
+            }
+        } catch (JOSEException e) {
+            throw refused(INVALID, "signature not verifiable: kid=" + kid);
+        }
+    }
+
+    /** Checks {@code iss}, {@code exp} and the deny list (RFC 9068 §4 steps 2, 6), and reads the claims. */
+    private ValidatedAccessToken live(SignedJWT jwt) {
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw refused(MALFORMED, "claims are not a JSON object");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            throw refused(INVALID, "iss is not this server");
+        }
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        String jti = claims.getJWTID();
+        if (exp == null || iat == null || jti == null || claims.getSubject() == null) {
+            throw refused(INVALID, "exp, iat, jti or sub missing");
+        }
+        if (!Instant.now(clock).isBefore(exp.toInstant())) {
+            throw refused(EXPIRED, "expired: jti=" + jti);
+        }
+        Optional<String> grantId = stringClaim(claims, JwtAccessTokens.GRANT_ID_CLAIM);
+        if (revoked.isRevoked(jti)
+                || grantId.filter(id -> revoked.isRevoked(JwtAccessTokens.grantDenyListEntry(id))).isPresent()) {
+            throw refused(REVOKED, "revoked: jti=" + jti);
+        }
+        return new ValidatedAccessToken(AccessTokenFormat.JWT, jti, issuer, clientId(claims), claims.getSubject(),
+                scope(claims), audience(claims), iat.toInstant(), exp.toInstant(),
+                Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant), grantId, requestedClaims(claims));
+    }
+
+    /** OIDC Core §5.5: the claims the token's grant asked for one by one; a malformed list is none. */
+    private static Set<String> requestedClaims(JWTClaimsSet claims) {
+        Object value = claims.getClaim(JwtAccessTokens.USERINFO_CLAIMS);
+        if (!(value instanceof List<?> names)) {
+            return Set.of();
+        }
+        return names.stream().filter(String.class::isInstance).map(String.class::cast)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static ClientId clientId(JWTClaimsSet claims) {
+        String value = stringClaim(claims, "client_id").orElseThrow(() -> refused(INVALID, "client_id missing"));
+        if (!ClientId.isValid(value)) {
+            throw refused(INVALID, "client_id is not a client id");
+        }
+        return new ClientId(value);
+    }
+
+    private static List<String> audience(JWTClaimsSet claims) {
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.isEmpty()) {
+            throw refused(INVALID, "aud missing");
+        }
+        return audience;
+    }
+
+    private static ScopeSet scope(JWTClaimsSet claims) {
+        // RFC 9068 §2.2.3: no scope claim means no scope.
+        return stringClaim(claims, "scope")
+                .map(scope -> ScopeSet.parse(scope).orElseThrow(() -> refused(INVALID, "scope is not a valid scope parameter")))
+                .orElse(ScopeSet.EMPTY);
+    }
+
+    private static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            return Optional.ofNullable(claims.getStringClaim(name));
+        } catch (ParseException e) {
+            throw refused(INVALID, name + " is not a string");
+        }
+    }
+
+    private static OAuthException refused(String description, String detail) {
+        return new OAuthException(new OAuthError(StandardErrorCode.INVALID_TOKEN, description), detail);
+    }
+}
