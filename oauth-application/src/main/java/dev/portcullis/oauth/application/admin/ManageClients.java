@@ -11,7 +11,6 @@ import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.port.ClientRepository;
-import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
 import java.util.Comparator;
@@ -27,14 +26,14 @@ import org.slf4j.LoggerFactory;
  * is stored only as its slow hash; one the server generates (256 bits) is returned once, in the
  * answer to the call that made it, and never again. Changes go through the repository the token
  * endpoint reads, so this instance sees them at once; other instances within their client cache's
- * lifetime. Deleting a client revokes its refresh tokens. Thread-safe.
+ * lifetime. Deleting a client first revokes its tokens ({@link RevokeTokens}). Thread-safe.
  */
 public final class ManageClients {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManageClients.class);
 
     private final ClientRepository clients;
-    private final RefreshTokenRepository refreshTokens;
+    private final RevokeTokens revoke;
     private final SecretHasher hasher;
     private final TokenValueGenerator values;
     private final TokenLifetimes defaults;
@@ -42,17 +41,17 @@ public final class ManageClients {
 
     /**
      * @param clients       where clients are kept (the caching repository of the token endpoint)
-     * @param refreshTokens revoked when their client is deleted
+     * @param revoke        revokes the tokens of a client that is deleted
      * @param hasher        hashes secrets for storage
      * @param values        generates client ids and secrets
      * @param defaults      the lifetimes of a client that sets none
      * @param cipher        seals the secret of a {@code client_secret_jwt} client, which the server
      *                      needs in clear to check an HMAC (RFC 7523 §3)
      */
-    public ManageClients(ClientRepository clients, RefreshTokenRepository refreshTokens, SecretHasher hasher,
+    public ManageClients(ClientRepository clients, RevokeTokens revoke, SecretHasher hasher,
                          TokenValueGenerator values, TokenLifetimes defaults, ClientSecretCipher cipher) {
         this.clients = Objects.requireNonNull(clients, "clients");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.revoke = Objects.requireNonNull(revoke, "revoke");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.values = Objects.requireNonNull(values, "values");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
@@ -158,17 +157,19 @@ public final class ManageClients {
     }
 
     /**
-     * Deletes client {@code id} and revokes its refresh tokens.
+     * Revokes the tokens of client {@code id} (while its lifetimes are still known) and deletes it.
      *
      * @return whether there was such a client
      */
     public boolean delete(ClientId admin, ClientId id) {
-        if (!clients.delete(id)) {
+        if (clients.findById(id).isEmpty()) {
             return false;
         }
-        int revoked = refreshTokens.revokeClient(id);
-        LOG.info("audit: client deleted client_id={} refresh_tokens_revoked={} by admin_client_id={}", id, revoked, admin);
-        return true;
+        RevokeTokens.Revoked revoked = revoke.ofClient(id);
+        boolean deleted = clients.delete(id);
+        LOG.info("audit: client deleted client_id={} grants_revoked={} by admin_client_id={}", id, revoked.grants(),
+                admin);
+        return deleted;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.portcullis.oauth.application.admin;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.consent.Consent;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
-import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.util.Comparator;
 import java.util.List;
@@ -14,21 +13,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a user granted, through the admin API: the consents remembered per client, their
- * revocation, and the revocation of every refresh token of a user or of a client. Revoking a
- * consent also revokes the refresh tokens that user gave that client, so that the client's access
- * ends with its next refresh. JWT access tokens already issued are not stored and run until they
- * expire (the client's access token lifetime). Thread-safe.
+ * revocation, and the revocation of every token of a user or of a client ({@link RevokeTokens}:
+ * refresh token families, opaque access tokens, and the JWT access tokens of every grant through its
+ * deny-list entry). Revoking a consent also revokes the tokens that user gave that client.
+ * Thread-safe.
  */
 public final class ManageUsers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManageUsers.class);
 
     private final ConsentRepository consents;
-    private final RefreshTokenRepository refreshTokens;
+    private final RevokeTokens revoke;
 
-    public ManageUsers(ConsentRepository consents, RefreshTokenRepository refreshTokens) {
+    public ManageUsers(ConsentRepository consents, RevokeTokens revoke) {
         this.consents = Objects.requireNonNull(consents, "consents");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.revoke = Objects.requireNonNull(revoke, "revoke");
     }
 
     /** The consents of {@code subject}, by client id. */
@@ -38,34 +37,34 @@ public final class ManageUsers {
     }
 
     /**
-     * Forgets the consent {@code subject} gave {@code clientId} and revokes the refresh tokens of
-     * that pair; the next authorization request of the client asks the user again.
+     * Forgets the consent {@code subject} gave {@code clientId} and revokes the tokens of that pair;
+     * the next authorization request of the client asks the user again.
      *
-     * @return how many refresh tokens were revoked; empty when there was no such consent
+     * @return what was revoked; empty when there was no such consent
      */
-    public Optional<Integer> revokeConsent(ClientId admin, Subject subject, ClientId clientId) {
+    public Optional<RevokeTokens.Revoked> revokeConsent(ClientId admin, Subject subject, ClientId clientId) {
         if (!consents.delete(subject, clientId)) {
             return Optional.empty();
         }
-        int revoked = refreshTokens.revokeSubject(subject, Optional.of(clientId));
-        LOG.info("audit: consent revoked sub={} client_id={} refresh_tokens_revoked={} by admin_client_id={}",
-                subject, clientId, revoked, admin);
+        RevokeTokens.Revoked revoked = revoke.ofUser(subject, Optional.of(clientId));
+        LOG.info("audit: consent revoked sub={} client_id={} grants_revoked={} by admin_client_id={}",
+                subject, clientId, revoked.grants(), admin);
         return Optional.of(revoked);
     }
 
-    /** Revokes every refresh token of {@code subject}, at every client; returns how many. */
-    public int revokeTokensOfUser(ClientId admin, Subject subject) {
-        int revoked = refreshTokens.revokeSubject(subject, Optional.empty());
-        LOG.info("audit: tokens of user revoked sub={} refresh_tokens_revoked={} by admin_client_id={}",
-                subject, revoked, admin);
+    /** Revokes every token of {@code subject}, at every client. */
+    public RevokeTokens.Revoked revokeTokensOfUser(ClientId admin, Subject subject) {
+        RevokeTokens.Revoked revoked = revoke.ofUser(subject, Optional.empty());
+        LOG.info("audit: tokens of user revoked sub={} grants_revoked={} by admin_client_id={}",
+                subject, revoked.grants(), admin);
         return revoked;
     }
 
-    /** Revokes every refresh token issued to {@code clientId}; returns how many. */
-    public int revokeTokensOfClient(ClientId admin, ClientId clientId) {
-        int revoked = refreshTokens.revokeClient(clientId);
-        LOG.info("audit: tokens of client revoked client_id={} refresh_tokens_revoked={} by admin_client_id={}",
-                clientId, revoked, admin);
+    /** Revokes every token issued to {@code clientId}. */
+    public RevokeTokens.Revoked revokeTokensOfClient(ClientId admin, ClientId clientId) {
+        RevokeTokens.Revoked revoked = revoke.ofClient(clientId);
+        LOG.info("audit: tokens of client revoked client_id={} grants_revoked={} by admin_client_id={}",
+                clientId, revoked.grants(), admin);
         return revoked;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.memory;
 
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
 import java.time.Instant;
@@ -45,6 +46,23 @@ public final class InMemoryOpaqueAccessTokenRepository implements OpaqueAccessTo
         int revoked = 0;
         for (String hash : tokens.keySet()) {
             if (revokeIf(hash, token -> token.grantId().filter(grantId::equals).isPresent())) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
+    public int revokeMatching(Optional<String> subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        if (subject.isEmpty() && clientId.isEmpty()) {
+            throw new IllegalArgumentException("a subject or a client is required");
+        }
+        int revoked = 0;
+        for (String hash : tokens.keySet()) {
+            if (revokeIf(hash, token -> subject.map(token.subject()::equals).orElse(true)
+                    && clientId.map(token.clientId()::equals).orElse(true))) {
                 revoked++;
             }
         }

@@ -5,6 +5,8 @@ import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,23 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
         Objects.requireNonNull(clientId, "clientId");
         return revokeWhere(token -> token.subject().equals(subject)
                 && clientId.map(id -> id.equals(token.clientId())).orElse(true));
+    }
+
+    @Override
+    public Map<String, ClientId> liveGrants(Optional<Subject> subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        if (subject.isEmpty() && clientId.isEmpty()) {
+            throw new IllegalArgumentException("a subject or a client is required");
+        }
+        Map<String, ClientId> grants = new HashMap<>();
+        for (RefreshToken token : tokens.values()) {
+            if (!token.revoked() && subject.map(token.subject()::equals).orElse(true)
+                    && clientId.map(token.clientId()::equals).orElse(true)) {
+                grants.put(token.grantId(), token.clientId());
+            }
+        }
+        return Map.copyOf(grants);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.application.admin.ManageClients;
 import dev.portcullis.oauth.application.admin.ManageKeys;
 import dev.portcullis.oauth.application.admin.ManageScopes;
 import dev.portcullis.oauth.application.admin.ManageUsers;
+import dev.portcullis.oauth.application.admin.RevokeTokens;
 import dev.portcullis.oauth.application.authorization.AuthorizationFlow;
 import dev.portcullis.oauth.application.authorization.Authorize;
 import dev.portcullis.oauth.application.authorization.BrowserFlow;
@@ -56,6 +57,7 @@ import dev.portcullis.oauth.application.userinfo.GetUserInfo;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
+import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.JobLock;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
@@ -143,9 +145,10 @@ public final class AuthorizationServer {
         // Changes go through the token endpoint's client cache, so that this instance sees them at once.
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
-                        new ManageClients(cachedClients, builder.refreshTokens(), secretHasher, values,
+                        new ManageClients(cachedClients, revokeTokens(builder, cachedClients), secretHasher, values,
                                 builder.clientDefaults(), clientSecretCipher(builder, random)),
-                        new ManageScopes(builder.scopes()), new ManageUsers(builder.consents(), builder.refreshTokens()),
+                        new ManageScopes(builder.scopes()),
+                        new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients)),
                         new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey())))
                 : Optional.empty();
     }
@@ -186,6 +189,11 @@ public final class AuthorizationServer {
     }
 
     /** Revokes what a grant produced, with whichever of the token stores the server has. */
+    private static RevokeTokens revokeTokens(AuthorizationServerBuilder builder, ClientRepository clients) {
+        return new RevokeTokens(builder.refreshTokens(), builder.opaqueAccessTokens(), grantRevocation(builder), clients,
+                builder.clientDefaults());
+    }
+
     private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder) {
         return new GrantRevocation(Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(),
                 Optional.ofNullable(builder.revokedAccessTokens()), builder.clock());

@@ -11,6 +11,7 @@ import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.ClientId;
@@ -24,8 +25,10 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +45,9 @@ class ManageClientsTest {
     private final Pbkdf2SecretHasher hasher = new Pbkdf2SecretHasher(new SecureRandom(), 1000);
     private final ClientSecretCipher cipher = new ClientSecretCipher(MasterKey.generate(new SecureRandom()),
             new SecureRandom());
-    private final ManageClients manage = new ManageClients(clients, refreshTokens, hasher,
+    private final ManageClients manage = new ManageClients(clients, new RevokeTokens(refreshTokens, Optional.empty(),
+            new GrantRevocation(Optional.of(refreshTokens), Optional.empty(), Optional.empty(),
+                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS), hasher,
             new SecureRandomTokenValueGenerator(new SecureRandom()),
             TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher);
 

@@ -4,15 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryConsentRepository;
+import dev.portcullis.oauth.application.memory.InMemoryOpaqueAccessTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
+import dev.portcullis.oauth.application.token.GrantRevocation;
+import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.consent.Consent;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +35,12 @@ class ManageUsersTest {
 
     private final InMemoryConsentRepository consents = new InMemoryConsentRepository();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
-    private final ManageUsers users = new ManageUsers(consents, refreshTokens);
+    private final InMemoryOpaqueAccessTokenRepository opaqueTokens = new InMemoryOpaqueAccessTokenRepository();
+    private final InMemoryRevokedAccessTokenRepository denyList = new InMemoryRevokedAccessTokenRepository();
+    private final InMemoryClientRepository clients = new InMemoryClientRepository();
+    private final ManageUsers users = new ManageUsers(consents, new RevokeTokens(refreshTokens, Optional.of(opaqueTokens),
+            new GrantRevocation(Optional.of(refreshTokens), Optional.of(opaqueTokens), Optional.of(denyList),
+                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS));
 
     private void token(String value, Subject subject, String clientId) {
         refreshTokens.save(new RefreshToken(TokenHash.of(value), "grant-" + value, new ClientId(clientId), subject,
@@ -54,7 +68,7 @@ class ManageUsersTest {
         token("a-app", ALICE, "app");
         token("b-web", BOB, "web");
 
-        assertEquals(Optional.of(1), users.revokeConsent(ADMIN, ALICE, new ClientId("web")));
+        assertEquals(1, users.revokeConsent(ADMIN, ALICE, new ClientId("web")).orElseThrow().grants());
 
         assertEquals(Optional.empty(), consents.find(ALICE, new ClientId("web")));
         assertTrue(revoked("a-web"));
@@ -69,10 +83,14 @@ class ManageUsersTest {
         token("a-app", ALICE, "app");
         token("b-web", BOB, "web");
 
-        assertEquals(2, users.revokeTokensOfUser(ADMIN, ALICE));
+        assertEquals(2, users.revokeTokensOfUser(ADMIN, ALICE).grants());
 
         assertTrue(revoked("a-web") && revoked("a-app"));
         assertFalse(revoked("b-web"));
+        // RFC 7009 §2.1: the JWT access tokens of each grant are deny-listed through the grant.
+        assertTrue(denyList.isRevoked(JwtAccessTokens.grantDenyListEntry("grant-a-web")));
+        assertTrue(denyList.isRevoked(JwtAccessTokens.grantDenyListEntry("grant-a-app")));
+        assertFalse(denyList.isRevoked(JwtAccessTokens.grantDenyListEntry("grant-b-web")));
     }
 
     @Test
@@ -81,8 +99,14 @@ class ManageUsersTest {
         token("b-web", BOB, "web");
         token("a-app", ALICE, "app");
 
-        assertEquals(2, users.revokeTokensOfClient(ADMIN, new ClientId("web")));
+        opaqueTokens.save(new OpaqueAccessToken(TokenHash.of("cc-web"), "jti-cc", Optional.empty(), new ClientId("web"),
+                "web", ScopeSet.of("read"), List.of("https://api.example.com"), NOW, NOW.plusSeconds(300), false));
 
+        RevokeTokens.Revoked revoked = users.revokeTokensOfClient(ADMIN, new ClientId("web"));
+
+        assertEquals(2, revoked.grants());
+        assertEquals(1, revoked.opaqueAccessTokens(), "the client's own client_credentials token");
+        assertTrue(opaqueTokens.findByHash(TokenHash.of("cc-web")).orElseThrow().revoked());
         assertFalse(revoked("a-app"));
     }
 }

@@ -151,4 +151,32 @@ public abstract class OpaqueAccessTokenRepositoryContract {
     void deleteExpiredWhenLimitNegativeThenIllegalArgument() {
         assertThrows(IllegalArgumentException.class, () -> repository.deleteExpired(T0, -1));
     }
+
+    @Test
+    void revokeMatchingWhenSubjectThenOnlyTheUsersTokensAndCountsChangesOnly() { // admin: revoke a user's tokens
+        repository.save(token("mine", Optional.of("g1"), 300));
+        OpaqueAccessToken other = new OpaqueAccessToken(TokenHash.of("theirs"), "jti-theirs", Optional.empty(),
+                new ClientId("billing"), "someone-else", ScopeSet.of("openid"), List.of("https://api.example.com/orders"),
+                T0, T0.plusSeconds(300), false);
+        repository.save(other);
+
+        assertEquals(1, repository.revokeMatching(Optional.of("248289761001"), Optional.empty()));
+
+        assertTrue(repository.findByHash(TokenHash.of("mine")).orElseThrow().revoked());
+        assertFalse(repository.findByHash(other.tokenHash()).orElseThrow().revoked());
+        assertEquals(0, repository.revokeMatching(Optional.of("248289761001"), Optional.empty()));
+    }
+
+    @Test
+    void revokeMatchingWhenClientThenOnlyThatClientsTokens() { // admin: revoke a client's tokens
+        repository.save(token("billing", Optional.empty(), 300));
+
+        assertEquals(0, repository.revokeMatching(Optional.empty(), Optional.of(new ClientId("shipping"))));
+        assertEquals(1, repository.revokeMatching(Optional.of("248289761001"), Optional.of(new ClientId("billing"))));
+    }
+
+    @Test
+    void revokeMatchingWhenNeitherSubjectNorClientThenIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> repository.revokeMatching(Optional.empty(), Optional.empty()));
+    }
 }

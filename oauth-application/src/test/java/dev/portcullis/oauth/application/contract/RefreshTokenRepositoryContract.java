@@ -14,6 +14,7 @@ import dev.portcullis.oauth.domain.user.ClaimsRequest;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -97,6 +98,21 @@ public abstract class RefreshTokenRepositoryContract {
         assertEquals(0, repository.revokeSubject(new Subject("user-ga"), Optional.of(new ClientId("client-other"))));
         assertEquals(1, repository.revokeSubject(new Subject("user-ga"), Optional.of(new ClientId("client-ga"))));
         assertTrue(repository.findByHash(TokenHash.of("a1")).orElseThrow().revoked());
+    }
+
+    @Test
+    void liveGrantsThenGrantsWithATokenNotRevokedWithTheirClient() { // admin: revoke what grants produced
+        repository.save(token("a1", "ga"));
+        repository.save(token("b1", "gb"));
+        repository.save(token("c1", "gc", T0.plusSeconds(86_400), true));
+
+        assertEquals(Map.of("ga", new ClientId("client-ga")),
+                repository.liveGrants(Optional.of(new Subject("user-ga")), Optional.empty()));
+        assertEquals(Map.of("gb", new ClientId("client-gb")),
+                repository.liveGrants(Optional.empty(), Optional.of(new ClientId("client-gb"))));
+        assertEquals(Map.of(), repository.liveGrants(Optional.of(new Subject("user-gc")), Optional.empty()),
+                "a revoked family is not live");
+        assertThrows(IllegalArgumentException.class, () -> repository.liveGrants(Optional.empty(), Optional.empty()));
     }
 
     @Test

@@ -204,6 +204,11 @@ class JwtAccessTokensForUserTest {
         }
 
         @Override
+        public Map<String, ClientId> liveGrants(Optional<Subject> subject, Optional<ClientId> clientId) {
+            throw new AssertionError("liveGrants called");
+        }
+
+        @Override
         public int revokeClient(ClientId clientId) {
             throw new AssertionError("revokeClient called");
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.domain.port;
 
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,15 @@ public interface OpaqueAccessTokenRepository {
 
     /** Revokes every token of grant {@code grantId} in one statement; returns how many were not yet revoked. */
     int revokeGrant(String grantId);
+
+    /**
+     * Revokes every token of user {@code subject} (only those issued to {@code clientId} when it is
+     * present), or, with no subject, every token issued to {@code clientId}, in one statement;
+     * returns how many were not revoked before.
+     *
+     * @throws IllegalArgumentException when neither is present
+     */
+    int revokeMatching(Optional<String> subject, Optional<ClientId> clientId);
 
     /** Removes tokens that expired before {@code before}, at most {@code limit}; returns how many. */
     int deleteExpired(Instant before, int limit);

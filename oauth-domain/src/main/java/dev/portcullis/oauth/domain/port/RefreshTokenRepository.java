@@ -4,6 +4,7 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores refresh tokens by hash. Thread-safe. */
@@ -37,6 +38,15 @@ public interface RefreshTokenRepository {
      * present, in one statement; returns how many were not revoked before.
      */
     int revokeSubject(Subject subject, Optional<ClientId> clientId);
+
+    /**
+     * The grants (families) with a token not yet revoked, of user {@code subject} and/or of client
+     * {@code clientId}, each with the client it was issued to; so that revoking them can also reach
+     * the access tokens they produced.
+     *
+     * @throws IllegalArgumentException when neither is present
+     */
+    Map<String, ClientId> liveGrants(Optional<Subject> subject, Optional<ClientId> clientId);
 
     /** Revokes every token issued to {@code clientId} in one statement; returns how many were not revoked before. */
     int revokeClient(ClientId clientId);

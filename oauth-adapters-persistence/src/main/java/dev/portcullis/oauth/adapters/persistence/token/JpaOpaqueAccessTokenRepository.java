@@ -2,8 +2,10 @@ package dev.portcullis.oauth.adapters.persistence.token;
 
 import dev.portcullis.oauth.adapters.persistence.database.ExpiredRows;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,8 @@ public final class JpaOpaqueAccessTokenRepository implements OpaqueAccessTokenRe
     /** RFC 7009 §2.1: every token of the grant at once; concurrent calls count each token once between them. */
     private static final String REVOKE_GRANT = "update OpaqueAccessTokenEntity t set t.revoked = true"
             + " where t.grantId = :grantId and t.revoked = false";
+    private static final String REVOKE_MATCHING = "update OpaqueAccessTokenEntity t set t.revoked = true"
+            + " where t.revoked = false";
 
     private final Transactions transactions;
 
@@ -59,6 +63,23 @@ public final class JpaOpaqueAccessTokenRepository implements OpaqueAccessTokenRe
         return transactions.call(entityManager -> entityManager.createQuery(REVOKE_GRANT)
                 .setParameter("grantId", grantId)
                 .executeUpdate());
+    }
+
+    @Override
+    public int revokeMatching(Optional<String> subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        if (subject.isEmpty() && clientId.isEmpty()) {
+            throw new IllegalArgumentException("a subject or a client is required");
+        }
+        String statement = REVOKE_MATCHING + subject.map(s -> " and t.subject = :subject").orElse("")
+                + clientId.map(c -> " and t.clientId = :clientId").orElse("");
+        return transactions.call(entityManager -> {
+            Query update = entityManager.createQuery(statement);
+            subject.ifPresent(value -> update.setParameter("subject", value));
+            clientId.ifPresent(value -> update.setParameter("clientId", value.value()));
+            return update.executeUpdate();
+        });
     }
 
     /** Removes tokens whose expiry is strictly before {@code before}, earliest first; their audience rows cascade. */

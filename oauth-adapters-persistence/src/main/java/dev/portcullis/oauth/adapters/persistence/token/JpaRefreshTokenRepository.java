@@ -7,8 +7,11 @@ import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -96,6 +99,28 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
                     .setParameter("subject", subject.value());
             clientId.ifPresent(id -> update.setParameter("clientId", id.value()));
             return update.executeUpdate();
+        });
+    }
+
+    @Override
+    public Map<String, ClientId> liveGrants(Optional<Subject> subject, Optional<ClientId> clientId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(clientId, "clientId");
+        if (subject.isEmpty() && clientId.isEmpty()) {
+            throw new IllegalArgumentException("a subject or a client is required");
+        }
+        String query = "select distinct t.grantId, t.clientId from RefreshTokenEntity t where t.revoked = false"
+                + subject.map(s -> " and t.subject = :subject").orElse("")
+                + clientId.map(c -> " and t.clientId = :clientId").orElse("");
+        return transactions.call(entityManager -> {
+            TypedQuery<Object[]> select = entityManager.createQuery(query, Object[].class);
+            subject.ifPresent(value -> select.setParameter("subject", value.value()));
+            clientId.ifPresent(value -> select.setParameter("clientId", value.value()));
+            Map<String, ClientId> grants = new HashMap<>();
+            for (Object[] row : select.getResultList()) {
+                grants.put((String) row[0], new ClientId((String) row[1]));
+            }
+            return Map.copyOf(grants);
         });
     }
 

@@ -7,6 +7,7 @@ import dev.portcullis.oauth.adapters.rest.client.BasicAuthorization;
 import dev.portcullis.oauth.adapters.rest.json.JsonBody;
 import dev.portcullis.oauth.application.admin.AdminApi;
 import dev.portcullis.oauth.application.admin.ManageClients;
+import dev.portcullis.oauth.application.admin.RevokeTokens;
 import dev.portcullis.oauth.application.client.ClientCredentials;
 import dev.portcullis.oauth.application.key.KeyImport;
 import dev.portcullis.oauth.application.key.RotationOutcome;
@@ -146,7 +147,7 @@ public final class AdminResource {
         if (clientId.isEmpty()) {
             return notFound();
         }
-        return ok(Map.of("refresh_tokens_revoked", admin.users().revokeTokensOfClient(caller, clientId.get())));
+        return ok(revoked(admin.users().revokeTokensOfClient(caller, clientId.get())));
     }
 
     @GET
@@ -244,7 +245,7 @@ public final class AdminResource {
             return notFound();
         }
         return admin.users().revokeConsent(caller, subject, id.get())
-                .map(revoked -> ok(Map.of("refresh_tokens_revoked", revoked)))
+                .map(revoked -> ok(revoked(revoked)))
                 .orElseGet(AdminResource::notFound);
     }
 
@@ -252,7 +253,7 @@ public final class AdminResource {
     @Path("users/{sub}/revoke-tokens")
     public Response revokeUserTokens(@Context HttpHeaders headers, @PathParam("sub") String sub) {
         ClientId caller = authorize(headers);
-        return ok(Map.of("refresh_tokens_revoked", admin.users().revokeTokensOfUser(caller, subject(sub))));
+        return ok(revoked(admin.users().revokeTokensOfUser(caller, subject(sub))));
     }
 
     /**
@@ -324,6 +325,10 @@ public final class AdminResource {
         }
         return SigningAlgorithm.fromJwsName(name)
                 .orElseThrow(() -> invalidRequest("The field alg names an unknown signing algorithm."));
+    }
+
+    private static Map<String, Object> revoked(RevokeTokens.Revoked revoked) {
+        return Map.of("grants_revoked", revoked.grants(), "opaque_access_tokens_revoked", revoked.opaqueAccessTokens());
     }
 
     private static Map<String, Object> scope(ScopeDefinition definition) {

@@ -240,7 +240,7 @@ class AdminEndpointIT {
         HttpResponse<String> revoked = call("DELETE", "/admin/users/carol/consents/app", null);
 
         assertEquals("app", listed.get("consents").get(0).get("client_id").asText());
-        assertEquals(1, json(revoked).get("refresh_tokens_revoked").asInt());
+        assertEquals(1, json(revoked).get("grants_revoked").asInt());
         assertTrue(refreshTokens.findByHash(TokenHash.of("carol-app")).orElseThrow().revoked());
         assertEquals(404, call("DELETE", "/admin/users/carol/consents/app", null).statusCode());
     }
@@ -252,8 +252,8 @@ class AdminEndpointIT {
         refreshTokens.save(new RefreshToken(TokenHash.of("erin-1"), "g-erin", new ClientId("other"),
                 new Subject("erin"), ScopeSet.of("read"), NOW, NOW, NOW.plusSeconds(3600), false));
 
-        assertEquals(1, json(call("POST", "/admin/users/dave/revoke-tokens", null)).get("refresh_tokens_revoked").asInt());
-        assertEquals(1, json(call("POST", "/admin/clients/other/revoke-tokens", null)).get("refresh_tokens_revoked").asInt());
+        assertEquals(1, json(call("POST", "/admin/users/dave/revoke-tokens", null)).get("grants_revoked").asInt());
+        assertEquals(1, json(call("POST", "/admin/clients/other/revoke-tokens", null)).get("grants_revoked").asInt());
         assertTrue(refreshTokens.findByHash(TokenHash.of("dave-1")).orElseThrow().revoked());
         assertTrue(refreshTokens.findByHash(TokenHash.of("erin-1")).orElseThrow().revoked());
     }

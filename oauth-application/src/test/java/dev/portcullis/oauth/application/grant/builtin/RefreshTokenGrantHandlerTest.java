@@ -535,6 +535,11 @@ class RefreshTokenGrantHandlerTest {
         }
 
         @Override
+        public Map<String, ClientId> liveGrants(Optional<Subject> subject, Optional<ClientId> clientId) {
+            return delegate.liveGrants(subject, clientId);
+        }
+
+        @Override
         public int revokeClient(ClientId clientId) {
             return delegate.revokeClient(clientId);
         }
