@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -11,6 +12,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,10 @@ final class AssertionKeys {
             if (key instanceof ECKey ec) {
                 return Optional.of(new ECDSAVerifier(ec.toECPublicKey()));
             }
+            // RFC 8037 §3.1: EdDSA with Ed25519 only (Ed448 is not supported by the library).
+            if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                return Optional.of(new Ed25519Verifier(okp.toPublicJWK()));
+            }
         } catch (JOSEException e) {
             // A malformed key (e.g. a point off its curve, a too-short modulus): unusable.
             return Optional.empty();
@@ -64,6 +70,9 @@ final class AssertionKeys {
         }
         if (JWSAlgorithm.Family.EC.contains(alg)) {
             return key instanceof ECKey ec && Curve.forJWSAlgorithm(alg).contains(ec.getCurve());
+        }
+        if (JWSAlgorithm.EdDSA.equals(alg)) {
+            return key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve());
         }
         return false;
     }

@@ -8,14 +8,17 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -60,6 +63,7 @@ class ClientAssertionVerifierTest {
     private static RSAKey rsaKey;
     private static ECKey ecKey;
     private static RSAKey rotatedRsaKey;
+    private static OctetKeyPair edKey;
 
     private final SecureRandom random = new SecureRandom();
     private final MutableClock clock = new MutableClock(NOW);
@@ -75,6 +79,7 @@ class ClientAssertionVerifierTest {
         rsaKey = new RSAKeyGenerator(2048).keyID("rsa-1").keyUse(KeyUse.SIGNATURE).generate();
         ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
         rotatedRsaKey = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+        edKey = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed-1").generate();
     }
 
     ClientAssertionVerifierTest() {
@@ -84,7 +89,8 @@ class ClientAssertionVerifierTest {
         authenticator = new ClientAuthenticator(clients, new Pbkdf2SecretHasher(random, 1000),
                 new SecretVerificationCache(random, 10), Optional.of(verifier));
         clients.save(TestClients.confidential("keys").authenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-                .jwks(new JWKSet(List.of(rsaKey.toPublicJWK(), ecKey.toPublicJWK())).toString()).build());
+                .jwks(new JWKSet(List.of(rsaKey.toPublicJWK(), ecKey.toPublicJWK(), edKey.toPublicJWK())).toString())
+                .build());
         clients.save(TestClients.confidential("remote").authenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
                 .jwksUri(JWKS_URI).build());
         clients.save(TestClients.confidential("hmac").authenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_JWT)
@@ -164,6 +170,23 @@ class ClientAssertionVerifierTest {
                 claims("keys").build());
 
         assertEquals(ClientAuthenticationMethod.PRIVATE_KEY_JWT, authenticate(assertion).method());
+    }
+
+    @Test
+    void authenticateWhenEdDsaSignedWithRegisteredEd25519KeyThenPrivateKeyJwt() throws Exception { // RFC 8037 §3.1
+        String assertion = signed(new Ed25519Signer(edKey), new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("ed-1").build(),
+                claims("keys").build());
+
+        assertEquals(ClientAuthenticationMethod.PRIVATE_KEY_JWT, authenticate(assertion).method());
+    }
+
+    @Test
+    void authenticateWhenEdDsaSignedWithAnUnregisteredKeyThenInvalidClient() throws Exception {
+        OctetKeyPair stranger = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed-1").generate();
+        String assertion = signed(new Ed25519Signer(stranger), new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("ed-1")
+                .build(), claims("keys").build());
+
+        assertEquals(StandardErrorCode.INVALID_CLIENT, refused(assertion).error().code());
     }
 
     @Test

@@ -53,7 +53,7 @@ class DescribeServerTest {
                 "private_key_jwt", "client_secret_jwt"));
         // RFC 8414 §2: the algorithms of private_key_jwt and client_secret_jwt; "none" is never listed.
         expected.put("token_endpoint_auth_signing_alg_values_supported", List.of("HS256", "HS384", "HS512",
-                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"));
+                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"));
         assertEquals(expected, metadata);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(metadata.keySet()));
     }

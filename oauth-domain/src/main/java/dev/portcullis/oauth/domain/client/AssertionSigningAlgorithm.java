@@ -14,10 +14,12 @@ public enum AssertionSigningAlgorithm {
     HS256("HS256", 32), HS384("HS384", 48), HS512("HS512", 64),
     RS256("RS256", 0), RS384("RS384", 0), RS512("RS512", 0),
     PS256("PS256", 0), PS384("PS384", 0), PS512("PS512", 0),
-    ES256("ES256", 0), ES384("ES384", 0), ES512("ES512", 0);
+    ES256("ES256", 0), ES384("ES384", 0), ES512("ES512", 0),
+    /** RFC 8037 §3.1: Ed25519 keys (OKP). */
+    EDDSA("EdDSA", 0);
 
     /** What a {@code private_key_jwt} client may use when it registered no algorithm. */
-    public static final Set<AssertionSigningAlgorithm> PRIVATE_KEY_DEFAULTS = EnumSet.of(RS256, PS256, ES256);
+    public static final Set<AssertionSigningAlgorithm> PRIVATE_KEY_DEFAULTS = EnumSet.of(RS256, PS256, ES256, EDDSA);
 
     /** What a {@code client_secret_jwt} client may use when it registered no algorithm. */
     public static final Set<AssertionSigningAlgorithm> CLIENT_SECRET_DEFAULTS = EnumSet.of(HS256, HS384, HS512);

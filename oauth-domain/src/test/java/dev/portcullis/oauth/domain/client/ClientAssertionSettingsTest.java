@@ -24,8 +24,9 @@ class ClientAssertionSettingsTest {
     }
 
     @Test
-    void assertionAlgorithmsWhenPrivateKeyJwtWithoutAlgThenRs256Ps256Es256() {
-        assertEquals(Set.of(AssertionSigningAlgorithm.RS256, AssertionSigningAlgorithm.PS256, AssertionSigningAlgorithm.ES256),
+    void assertionAlgorithmsWhenPrivateKeyJwtWithoutAlgThenRs256Ps256Es256EdDsa() {
+        assertEquals(Set.of(AssertionSigningAlgorithm.RS256, AssertionSigningAlgorithm.PS256, AssertionSigningAlgorithm.ES256,
+                        AssertionSigningAlgorithm.EDDSA),
                 privateKeyJwt().build().assertionAlgorithms());
     }
 

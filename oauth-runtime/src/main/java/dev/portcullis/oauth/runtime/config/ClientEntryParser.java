@@ -80,7 +80,7 @@ final class ClientEntryParser {
         entry.text("token_endpoint_auth_signing_alg").ifPresent(alg -> builder.authSigningAlgorithm(
                 AssertionSigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
                         entry.key("token_endpoint_auth_signing_alg"), "unknown algorithm; use one of "
-                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, HS256, HS384, HS512"))));
+                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, HS256, HS384, HS512"))));
         entry.text("access_token_signed_response_alg").ifPresent(alg -> builder.accessTokenSigningAlgorithm(
                 SigningAlgorithm.fromJwsName(alg).orElseThrow(() -> new ConfigurationException(
                         entry.key("access_token_signed_response_alg"), "unknown algorithm; use RS256, PS256, ES256 or EdDSA"))));

@@ -112,7 +112,7 @@ class ClientAssertionSettingsTest {
     @Test
     void loadWhenSigningAlgUnknownThenErrorNamesTheKey() throws IOException {
         assertEquals("clients[0].token_endpoint_auth_signing_alg: unknown algorithm; use one of "
-                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, HS256, HS384, HS512",
+                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, HS256, HS384, HS512",
                 error("    token_endpoint_auth_method: private_key_jwt\n    token_endpoint_auth_signing_alg: none\n"
                         + "    jwks: " + JWKS + "\n"));
     }

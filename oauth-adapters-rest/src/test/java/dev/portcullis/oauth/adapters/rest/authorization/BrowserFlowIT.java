@@ -30,7 +30,7 @@ class BrowserFlowIT {
 
     /** The assertion algorithms every client-authenticating endpoint accepts (RFC 7523, RFC 8414 §2). */
     private static final String ASSERTION_ALGS = "[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\","
-            + "\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\"]";
+            + "\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\",\"EdDSA\"]";
 
     private static final String ENCODED_REDIRECT = URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8);
     private static final String ISS = "iss=http%3A%2F%2F127.0.0.1";

@@ -28,7 +28,7 @@ class DiscoveryIT {
             + "\"grant_types_supported\":[\"client_credentials\",\"urn:example:grant:test\"],"
             + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\","
             + "\"private_key_jwt\",\"client_secret_jwt\"],"
-            + "\"token_endpoint_auth_signing_alg_values_supported\":[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\"]}";
+            + "\"token_endpoint_auth_signing_alg_values_supported\":[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"ES512\",\"EdDSA\"]}";
 
     private static TestHttpServer server;
 
