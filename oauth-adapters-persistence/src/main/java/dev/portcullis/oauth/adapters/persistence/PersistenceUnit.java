@@ -4,6 +4,8 @@ import dev.portcullis.oauth.adapters.persistence.assertion.AssertionJtiEntity;
 import dev.portcullis.oauth.adapters.persistence.assertion.JpaAssertionJtiRepository;
 import dev.portcullis.oauth.adapters.persistence.authorization.AuthorizationCodeEntity;
 import dev.portcullis.oauth.adapters.persistence.authorization.JpaAuthorizationCodeRepository;
+import dev.portcullis.oauth.adapters.persistence.authorization.JpaPendingAuthorizationStore;
+import dev.portcullis.oauth.adapters.persistence.authorization.PendingAuthorizationEntity;
 import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
 import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
 import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
@@ -25,6 +27,7 @@ import dev.portcullis.oauth.adapters.persistence.token.OpaqueAccessTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
+import dev.portcullis.oauth.application.authorization.PendingAuthorizationStore;
 import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
@@ -81,6 +84,7 @@ public final class PersistenceUnit implements AutoCloseable {
     private final JobLock jobLock;
     private final ResourceServerRepository resources;
     private final OpaqueAccessTokenRepository opaqueAccessTokens;
+    private final PendingAuthorizationStore pendingAuthorizations;
 
     private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
         this.factory = factory;
@@ -98,6 +102,7 @@ public final class PersistenceUnit implements AutoCloseable {
         this.assertionJtis = new JpaAssertionJtiRepository(transactions);
         this.resources = new JpaResourceServerRepository(transactions);
         this.opaqueAccessTokens = new JpaOpaqueAccessTokenRepository(transactions);
+        this.pendingAuthorizations = new JpaPendingAuthorizationStore(transactions);
     }
 
     /**
@@ -197,6 +202,11 @@ public final class PersistenceUnit implements AutoCloseable {
         return opaqueAccessTokens;
     }
 
+    /** The authorization requests waiting for the user, shared by every instance on the database. */
+    public PendingAuthorizationStore pendingAuthorizations() {
+        return pendingAuthorizations;
+    }
+
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -212,6 +222,7 @@ public final class PersistenceUnit implements AutoCloseable {
                             RefreshTokenEntity.class, RevokedAccessTokenEntity.class,
                             AssertionJtiEntity.class)
                     .managedClasses(ResourceServerEntity.class, OpaqueAccessTokenEntity.class)
+                    .managedClasses(PendingAuthorizationEntity.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .schemaToolingAction(Action.VALIDATE)
                     .showSql(false, false, false)

@@ -332,8 +332,8 @@ public final class AuthorizationServer {
      * The background jobs of this server, for a {@link JobScheduler}: key rotation (one instance at
      * a time), key refresh (every instance, so that it publishes and signs with what others changed),
      * and pruning of expired authorization codes, refresh tokens, browser sessions, revoked access
-     * token rows, spent client assertion {@code jti}s and opaque access tokens (one instance at a
-     * time), for the repositories it was built with.
+     * token rows, spent client assertion {@code jti}s, opaque access tokens and abandoned authorization
+     * requests (one instance at a time), for the repositories it was built with.
      */
     public List<RecurringJob> recurringJobs(JobSettings jobs) {
         Objects.requireNonNull(jobs, "jobs");
@@ -357,6 +357,8 @@ public final class AuthorizationServer {
                 : parts.assertionJtis()::deleteExpired, jobs, lock, clock);
         prune(list, "prune-opaque-access-tokens", parts.opaqueAccessTokens()
                 .<PruneExpired.ExpiredRows>map(tokens -> tokens::deleteExpired).orElse(null), jobs, lock, clock);
+        prune(list, "prune-pending-authorizations", parts.pendingAuthorizations() == null ? null
+                : parts.pendingAuthorizations()::deleteExpired, jobs, lock, clock);
         return List.copyOf(list);
     }
 

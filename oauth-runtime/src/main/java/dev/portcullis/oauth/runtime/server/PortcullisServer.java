@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
-import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.job.JobScheduler;
 import dev.portcullis.oauth.application.key.ClientSecretCipher;
@@ -145,8 +144,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .opaqueAccessTokens(persistence.opaqueAccessTokens())
                 .browserSessions(persistence.browserSessions())
                 .consents(persistence.consents())
-                // TODO(#6): pending authorizations in the database, so a login can finish on another instance.
-                .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
+                // In the database, so that a login started on one instance can finish on another.
+                .pendingAuthorizations(persistence.pendingAuthorizations())
                 .browserSessionLifetime(settings.sessionLifetime())
                 .refreshTokenGracePeriod(settings.refreshTokenGrace())
                 .clientDefaults(TokenLifetimes.DEFAULTS.withAccessToken(settings.accessTokenLifetime()))
