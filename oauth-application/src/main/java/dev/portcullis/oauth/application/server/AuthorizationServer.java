@@ -11,6 +11,7 @@ import dev.portcullis.oauth.application.authorization.Authorize;
 import dev.portcullis.oauth.application.authorization.BrowserFlow;
 import dev.portcullis.oauth.application.authorization.GiveConsent;
 import dev.portcullis.oauth.application.authorization.SignIn;
+import dev.portcullis.oauth.application.change.CacheEviction;
 import dev.portcullis.oauth.application.client.CachingClientRepository;
 import dev.portcullis.oauth.application.client.ClientAssertionVerifier;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
@@ -115,6 +116,7 @@ public final class AuthorizationServer {
                 ? minting : minting.withClaimsFrom(builder.identityBackend());
         CachingClientRepository cachedClients =
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000);
+        builder.changes().ifPresent(changes -> changes.subscribe(new CacheEviction(cachedClients, keyRing)));
         ClientAuthenticator authenticator = new ClientAuthenticator(cachedClients, secretHasher,
                 new SecretVerificationCache(random, 10_000), Optional.of(assertionVerifier(builder, random)));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
