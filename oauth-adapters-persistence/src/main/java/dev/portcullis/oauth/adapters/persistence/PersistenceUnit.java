@@ -4,6 +4,10 @@ import dev.portcullis.oauth.adapters.persistence.assertion.AssertionJtiEntity;
 import dev.portcullis.oauth.adapters.persistence.assertion.JpaAssertionJtiRepository;
 import dev.portcullis.oauth.adapters.persistence.authorization.AuthorizationCodeEntity;
 import dev.portcullis.oauth.adapters.persistence.authorization.JpaAuthorizationCodeRepository;
+import dev.portcullis.oauth.adapters.persistence.authorization.JpaPendingAuthorizationStore;
+import dev.portcullis.oauth.adapters.persistence.authorization.PendingAuthorizationEntity;
+import dev.portcullis.oauth.adapters.persistence.change.ConnectionSource;
+import dev.portcullis.oauth.adapters.persistence.change.PostgresChangeNotifier;
 import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
 import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
 import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
@@ -25,11 +29,16 @@ import dev.portcullis.oauth.adapters.persistence.token.OpaqueAccessTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.JpaRevokedAccessTokenRepository;
 import dev.portcullis.oauth.adapters.persistence.token.RefreshTokenEntity;
 import dev.portcullis.oauth.adapters.persistence.token.RevokedAccessTokenEntity;
+import dev.portcullis.oauth.application.authorization.PendingAuthorizationStore;
+import dev.portcullis.oauth.application.client.NotifyingClientRepository;
+import dev.portcullis.oauth.application.key.NotifyingSigningKeyRepository;
+import dev.portcullis.oauth.application.memory.LocalChangeNotifier;
 import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
+import dev.portcullis.oauth.domain.port.ChangeNotifier;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.JobLock;
@@ -45,7 +54,9 @@ import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.cfg.FetchSettings;
 import org.hibernate.cfg.JdbcSettings;
@@ -81,15 +92,23 @@ public final class PersistenceUnit implements AutoCloseable {
     private final JobLock jobLock;
     private final ResourceServerRepository resources;
     private final OpaqueAccessTokenRepository opaqueAccessTokens;
+    private final PendingAuthorizationStore pendingAuthorizations;
+    private final ChangeNotifier changes;
+    private final Optional<PostgresChangeNotifier> postgresChanges;
 
-    private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
+    private PersistenceUnit(EntityManagerFactory factory, DataSource dataSource, Optional<ConnectionSource> listen) {
         this.factory = factory;
         Transactions transactions = new Transactions(factory);
+        boolean postgres = listen.isPresent();
+        // Every instance on one PostgreSQL hears of client and key writes; H2 has one process.
+        this.postgresChanges = listen.map(source -> new PostgresChangeNotifier(dataSource, source,
+                Duration.ofMillis(500), Duration.ofSeconds(10)));
+        this.changes = postgresChanges.<ChangeNotifier>map(notifier -> notifier).orElseGet(LocalChangeNotifier::new);
         // H2 in file mode is opened by one process at a time, so a lock in this process is enough there.
         this.jobLock = postgres ? new PostgresAdvisoryJobLock(transactions) : new LocalJobLock();
-        this.clients = new JpaClientRepository(transactions);
+        this.clients = new NotifyingClientRepository(new JpaClientRepository(transactions), changes);
         this.scopes = new JpaScopeRepository(transactions);
-        this.signingKeys = new JpaSigningKeyRepository(transactions);
+        this.signingKeys = new NotifyingSigningKeyRepository(new JpaSigningKeyRepository(transactions), changes);
         this.authorizationCodes = new JpaAuthorizationCodeRepository(transactions);
         this.browserSessions = new JpaBrowserSessionRepository(transactions);
         this.consents = new JpaConsentRepository(transactions);
@@ -98,6 +117,7 @@ public final class PersistenceUnit implements AutoCloseable {
         this.assertionJtis = new JpaAssertionJtiRepository(transactions);
         this.resources = new JpaResourceServerRepository(transactions);
         this.opaqueAccessTokens = new JpaOpaqueAccessTokenRepository(transactions);
+        this.pendingAuthorizations = new JpaPendingAuthorizationStore(transactions);
     }
 
     /**
@@ -109,9 +129,24 @@ public final class PersistenceUnit implements AutoCloseable {
      */
     public static PersistenceUnit open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
+        return open(dataSource, dataSource::getConnection);
+    }
+
+    /**
+     * Like {@link #open(DataSource)}, with the connections that listen for other instances' changes
+     * on PostgreSQL opened by {@code listenConnections} (one at a time, held while the unit is open,
+     * reopened when lost) rather than taken from the pool. Unused on H2.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached, a migration fails,
+     *                                     or the schema does not match the mappings
+     */
+    public static PersistenceUnit open(DataSource dataSource, ConnectionSource listenConnections) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(listenConnections, "listenConnections");
         long started = System.nanoTime();
         SchemaMigration.migrate(dataSource);
-        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), isPostgres(dataSource));
+        Optional<ConnectionSource> listen = isPostgres(dataSource) ? Optional.of(listenConnections) : Optional.empty();
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), dataSource, listen);
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }
@@ -126,7 +161,16 @@ public final class PersistenceUnit implements AutoCloseable {
         SchemaMigration.migrate(dataSource);
     }
 
-    /** The registered clients. */
+    /**
+     * Where changes to clients and signing keys are announced and heard: PostgreSQL
+     * {@code LISTEN/NOTIFY} shared by every instance on the database, or delivery in this process on
+     * H2. Writes through {@link #clients()} and {@link #signingKeys()} are announced there.
+     */
+    public ChangeNotifier changes() {
+        return changes;
+    }
+
+    /** The registered clients; writes are announced through {@link #changes()}. */
     public ClientRepository clients() {
         return clients;
     }
@@ -136,7 +180,7 @@ public final class PersistenceUnit implements AutoCloseable {
         return scopes;
     }
 
-    /** The signing keys. */
+    /** The signing keys; writes are announced through {@link #changes()}. */
     public SigningKeyRepository signingKeys() {
         return signingKeys;
     }
@@ -197,9 +241,15 @@ public final class PersistenceUnit implements AutoCloseable {
         return opaqueAccessTokens;
     }
 
-    /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
+    /** The authorization requests waiting for the user, shared by every instance on the database. */
+    public PendingAuthorizationStore pendingAuthorizations() {
+        return pendingAuthorizations;
+    }
+
+    /** Stops listening for changes and stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
+        postgresChanges.ifPresent(PostgresChangeNotifier::close);
         factory.close();
         LOG.info("persistence unit closed");
     }
@@ -212,6 +262,7 @@ public final class PersistenceUnit implements AutoCloseable {
                             RefreshTokenEntity.class, RevokedAccessTokenEntity.class,
                             AssertionJtiEntity.class)
                     .managedClasses(ResourceServerEntity.class, OpaqueAccessTokenEntity.class)
+                    .managedClasses(PendingAuthorizationEntity.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .schemaToolingAction(Action.VALIDATE)
                     .showSql(false, false, false)

@@ -115,7 +115,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             execute(dataSource, "DELETE FROM oauth_client", "DELETE FROM oauth_scope", "DELETE FROM signing_key",
                     "DELETE FROM authorization_code", "DELETE FROM browser_session", "DELETE FROM user_consent",
                     "DELETE FROM refresh_token", "DELETE FROM revoked_access_token", "DELETE FROM client_assertion_jti",
-                    "DELETE FROM resource_server", "DELETE FROM opaque_access_token");
+                    "DELETE FROM resource_server", "DELETE FROM opaque_access_token",
+                    "DELETE FROM pending_authorization");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);
         }

@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Counts failures per key in a sliding window, in memory, with the injected clock. Per instance:
- * behind a load balancer each instance counts its own share. Bounded: expired keys are pruned when
- * the map grows. Thread-safe.
+ * behind a load balancer each instance counts its own share, so N instances allow at most N times
+ * the limit. Deliberately not in the database: a shared counter would turn every failed password
+ * guess into a write on the database all instances depend on (README, "Several instances").
+ * Bounded: expired keys are pruned when the map grows. Thread-safe.
  */
 final class FailureCounter {
 

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps client registrations in memory for a short time, so the token endpoint does not read the
  * database on every request. Changes made through this repository take effect at once; changes
- * made elsewhere (another instance, another process) within {@code ttl}. Unknown ids are
+ * made elsewhere (another instance, another process) when {@link #evict} is called for them (on a
+ * change notification), and within {@code ttl} at the latest. Unknown ids are
  * remembered too, so a flood of made-up ids cannot turn into a flood of queries. Thread-safe and
  * bounded: the cache empties when full.
  */
@@ -58,6 +59,16 @@ public final class CachingClientRepository implements ClientRepository {
         }
         entries.put(id, new Entry(client, now.plus(ttl)));
         return client;
+    }
+
+    /** Forgets what is cached for {@code id}, e.g. because another instance changed it. */
+    public void evict(ClientId id) {
+        entries.remove(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Forgets everything cached, e.g. after changes may have been missed. */
+    public void evictAll() {
+        entries.clear();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.portcullis.oauth.application.authorization.Authorize;
 import dev.portcullis.oauth.application.authorization.BrowserFlow;
 import dev.portcullis.oauth.application.authorization.GiveConsent;
 import dev.portcullis.oauth.application.authorization.SignIn;
+import dev.portcullis.oauth.application.change.CacheEviction;
 import dev.portcullis.oauth.application.client.CachingClientRepository;
 import dev.portcullis.oauth.application.client.ClientAssertionVerifier;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
@@ -117,6 +118,7 @@ public final class AuthorizationServer {
                 ? minting : minting.withClaimsFrom(builder.identityBackend());
         CachingClientRepository cachedClients =
                 new CachingClientRepository(builder.clients(), builder.clock(), builder.clientCacheTtl(), 10_000);
+        builder.changes().ifPresent(changes -> changes.subscribe(new CacheEviction(cachedClients, keyRing)));
         ClientAuthenticator authenticator = new ClientAuthenticator(cachedClients, secretHasher,
                 new SecretVerificationCache(random, 10_000), Optional.of(assertionVerifier(builder, random)));
         this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
@@ -340,8 +342,8 @@ public final class AuthorizationServer {
      * The background jobs of this server, for a {@link JobScheduler}: key rotation (one instance at
      * a time), key refresh (every instance, so that it publishes and signs with what others changed),
      * and pruning of expired authorization codes, refresh tokens, browser sessions, revoked access
-     * token rows, spent client assertion {@code jti}s and opaque access tokens (one instance at a
-     * time), for the repositories it was built with.
+     * token rows, spent client assertion {@code jti}s, opaque access tokens and abandoned authorization
+     * requests (one instance at a time), for the repositories it was built with.
      */
     public List<RecurringJob> recurringJobs(JobSettings jobs) {
         Objects.requireNonNull(jobs, "jobs");
@@ -365,6 +367,8 @@ public final class AuthorizationServer {
                 : parts.assertionJtis()::deleteExpired, jobs, lock, clock);
         prune(list, "prune-opaque-access-tokens", parts.opaqueAccessTokens()
                 .<PruneExpired.ExpiredRows>map(tokens -> tokens::deleteExpired).orElse(null), jobs, lock, clock);
+        prune(list, "prune-pending-authorizations", parts.pendingAuthorizations() == null ? null
+                : parts.pendingAuthorizations()::deleteExpired, jobs, lock, clock);
         return List.copyOf(list);
     }
 

@@ -15,6 +15,7 @@ import dev.portcullis.oauth.application.client.ClientAssertionVerifier;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.AuthorizationCodeRepository;
 import dev.portcullis.oauth.domain.port.BrowserSessionRepository;
+import dev.portcullis.oauth.domain.port.ChangeNotifier;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
@@ -85,6 +86,7 @@ public final class AuthorizationServerBuilder {
     private Duration clientAssertionMaxLifetime = ClientAssertionVerifier.DEFAULT_MAX_LIFETIME;
     private KeyRotationPolicy keyRotation = KeyRotationPolicy.DEFAULTS;
     private JobLock jobLock;
+    private ChangeNotifier changes;
     private MasterKey previousMasterKey;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
@@ -295,6 +297,18 @@ public final class AuthorizationServerBuilder {
     }
 
     /**
+     * Where changes to clients and signing keys made by other instances are heard: the server then
+     * drops the client from its cache, or reloads its key ring, at once. The repositories given to
+     * this builder should announce their writes there (see {@code NotifyingClientRepository} and
+     * {@code NotifyingSigningKeyRepository}). When not set, other instances' changes are seen when
+     * the client cache entry expires and at the next scheduled key refresh.
+     */
+    public AuthorizationServerBuilder changes(ChangeNotifier value) {
+        this.changes = Objects.requireNonNull(value, "changes");
+        return this;
+    }
+
+    /**
      * The master key in use before the current one, during a master key rotation: {@link #build()}
      * then re-encrypts every private key still under it with the current master key.
      */
@@ -445,6 +459,10 @@ public final class AuthorizationServerBuilder {
             jobLock = new LocalJobLock();
         }
         return jobLock;
+    }
+
+    Optional<ChangeNotifier> changes() {
+        return Optional.ofNullable(changes);
     }
 
     Optional<MasterKey> previousMasterKey() {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Key rings for tests: fixed clock, fixed master key unless one is given. */
-final class TestKeyRings {
+public final class TestKeyRings {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
 
@@ -19,7 +19,7 @@ final class TestKeyRings {
     }
 
     /** A ring over {@code repository} under {@link #MASTER_KEY}. */
-    static SigningKeyRing ring(SigningKeyRepository repository) {
+    public static SigningKeyRing ring(SigningKeyRepository repository) {
         return ring(repository, MASTER_KEY);
     }
 

@@ -44,11 +44,12 @@ public final class SettingsLoader {
             "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME",
             "PORTCULLIS_MASTER_KEY_PREVIOUS", "PORTCULLIS_KEY_ROTATION_PERIOD", "PORTCULLIS_KEY_PUBLICATION_LEAD", "PORTCULLIS_KEY_RETENTION_MARGIN",
             "PORTCULLIS_JOBS_KEY_ROTATION_INTERVAL", "PORTCULLIS_JOBS_KEY_REFRESH_INTERVAL",
-            "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE");
+            "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE",
+            "PORTCULLIS_CLIENT_CACHE_TTL");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
-            "keys", "jobs", "resources");
+            "keys", "jobs", "resources", "client_cache_ttl");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -131,7 +132,10 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
                 refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), keys(root, jobs), jobs,
-                ResourceEntryParser.parse(root));
+                ResourceEntryParser.parse(root),
+                // Changes on other instances arrive by notification; this only bounds a missed one.
+                setting("PORTCULLIS_CLIENT_CACHE_TTL", root, "client_cache_ttl")
+                        .map(v -> Duration.ofSeconds(range(v, 0, 3600))).orElse(Duration.ofSeconds(5)));
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

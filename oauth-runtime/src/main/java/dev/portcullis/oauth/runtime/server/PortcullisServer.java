@@ -3,9 +3,9 @@ package dev.portcullis.oauth.runtime.server;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
+import dev.portcullis.oauth.adapters.persistence.change.ConnectionSource;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
-import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.job.JobScheduler;
 import dev.portcullis.oauth.application.key.ClientSecretCipher;
@@ -21,11 +21,13 @@ import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -79,7 +81,7 @@ public final class PortcullisServer implements AutoCloseable {
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
         try {
-            persistence = PersistenceUnit.open(dataSource);
+            persistence = PersistenceUnit.open(dataSource, listenConnections(settings));
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
                     && settings.identity().httpUrl().isEmpty()
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
@@ -133,6 +135,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .signingKeys(persistence.signingKeys(), masterKey)
                 .keyRotation(settings.keys().rotation())
                 .jobLock(persistence.jobLock())
+                .changes(persistence.changes())
+                .clientCacheTtl(settings.clientCacheTtl())
                 .clock(clock)
                 .random(random)
                 .events(new LoggingEventPublisher())
@@ -145,8 +149,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .opaqueAccessTokens(persistence.opaqueAccessTokens())
                 .browserSessions(persistence.browserSessions())
                 .consents(persistence.consents())
-                // TODO(#6): pending authorizations in the database, so a login can finish on another instance.
-                .pendingAuthorizations(new InMemoryPendingAuthorizationStore(clock, 100_000))
+                // In the database, so that a login started on one instance can finish on another.
+                .pendingAuthorizations(persistence.pendingAuthorizations())
                 .browserSessionLifetime(settings.sessionLifetime())
                 .refreshTokenGracePeriod(settings.refreshTokenGrace())
                 .clientDefaults(TokenLifetimes.DEFAULTS.withAccessToken(settings.accessTokenLifetime()))
@@ -187,6 +191,21 @@ public final class PortcullisServer implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Opens the connection that listens for other instances' changes on PostgreSQL: outside the
+     * pool, so that a busy pool never delays an eviction and the pool keeps all its connections.
+     */
+    private static ConnectionSource listenConnections(RuntimeSettings settings) {
+        return () -> {
+            Properties properties = new Properties();
+            settings.database().user().ifPresent(user -> properties.setProperty("user", user));
+            settings.database().password().ifPresent(password -> properties.setProperty("password", password));
+            properties.setProperty("ApplicationName", "portcullis-change-listener");
+            properties.setProperty("connectTimeout", "5");
+            return DriverManager.getConnection(settings.database().url(), properties);
+        };
     }
 
     /** The address the server answers on, e.g. {@code http://127.0.0.1:8080}. */

@@ -607,6 +607,32 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadWhenClientCacheTtlNotSetThenFiveSeconds() throws IOException {
+        RuntimeSettings settings = new SettingsLoader(Map.of()).load(write("grants: [client_credentials]\n"));
+
+        assertEquals(Duration.ofSeconds(5), settings.clientCacheTtl());
+    }
+
+    @Test
+    void loadWhenClientCacheTtlInFileAndEnvironmentThenEnvironmentWins() throws IOException {
+        Path file = write("client_cache_ttl: 60\n");
+
+        RuntimeSettings fromFile = new SettingsLoader(Map.of()).load(file);
+        RuntimeSettings fromEnvironment = new SettingsLoader(Map.of("PORTCULLIS_CLIENT_CACHE_TTL", "0")).load(file);
+
+        assertEquals(Duration.ofSeconds(60), fromFile.clientCacheTtl());
+        assertEquals(Duration.ZERO, fromEnvironment.clientCacheTtl());
+    }
+
+    @Test
+    void loadWhenClientCacheTtlOutOfRangeThenErrorNamesTheVariable() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_CLIENT_CACHE_TTL", "3601")).load());
+
+        assertEquals("PORTCULLIS_CLIENT_CACHE_TTL: must be between 0 and 3600", thrown.getMessage());
+    }
+
+    @Test
     void withHttpPortWhenCalledThenOtherSettingsKept() throws IOException {
         RuntimeSettings settings = new SettingsLoader(Map.of()).load(write("tokens:\n  refresh_token_grace: 0\n"));
 

@@ -157,7 +157,8 @@ class KeyRotationEndToEndIT {
         names.forEach(name -> instance.server().jobs().runOnce(name));
 
         assertEquals(List.of("prune-authorization-codes", "prune-browser-sessions", "prune-client-assertion-jtis",
-                "prune-opaque-access-tokens", "prune-refresh-tokens", "prune-revoked-access-tokens", "signing-key-refresh", "signing-key-rotation"),
+                "prune-opaque-access-tokens", "prune-pending-authorizations", "prune-refresh-tokens", "prune-revoked-access-tokens",
+                "signing-key-refresh", "signing-key-rotation"),
                 names);
         assertEquals(Set.copyOf(names), instance.server().jobs().lastRuns().keySet());
         assertTrue(instance.server().jobs().lastRuns().values().stream()

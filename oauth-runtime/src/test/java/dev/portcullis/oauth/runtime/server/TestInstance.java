@@ -25,11 +25,42 @@ public final class TestInstance implements AutoCloseable {
     private final PortcullisServer server;
     private final String databaseUrl;
     private final URI issuer;
+    private final boolean ownsDatabase;
 
     private TestInstance(PortcullisServer server, String databaseUrl, URI issuer) {
+        this(server, databaseUrl, issuer, true);
+    }
+
+    private TestInstance(PortcullisServer server, String databaseUrl, URI issuer, boolean ownsDatabase) {
         this.server = server;
         this.databaseUrl = databaseUrl;
         this.issuer = issuer;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /**
+     * Starts one more instance on the database of {@code first}, as behind a load balancer: same
+     * issuer, configuration and data directory, its own free loopback port. Closing it leaves the
+     * database to {@code first}.
+     */
+    public static TestInstance joining(TestInstance first, Path dir, Clock clock, Map<String, String> env) {
+        int port = FreePorts.next();
+        Map<String, String> variables = new HashMap<>(env);
+        variables.putAll(Map.of(
+                "PORTCULLIS_ISSUER", first.issuer.toString(),
+                "PORTCULLIS_HTTP_PORT", Integer.toString(port),
+                "PORTCULLIS_DB_URL", first.databaseUrl,
+                "PORTCULLIS_DB_USER", TestDatabases.user(),
+                "PORTCULLIS_MASTER_KEY", MASTER_KEY,
+                "PORTCULLIS_DATA_DIR", dir.resolve("data").toString()));
+        RuntimeSettings settings = new SettingsLoader(variables).load(dir.resolve("portcullis.yaml"));
+        return new TestInstance(PortcullisServer.start(settings, clock, List.of()), first.databaseUrl,
+                settings.issuer(), false);
+    }
+
+    /** Where this instance answers, {@code http://127.0.0.1:<port>}; the issuer when it is the first. */
+    public URI localUri() {
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** Starts an instance on PostgreSQL with {@code yaml} as its configuration file, in {@code dir}. */
@@ -86,7 +117,9 @@ public final class TestInstance implements AutoCloseable {
         try {
             server.close();
         } finally {
-            TestDatabases.dropPostgres(databaseUrl);
+            if (ownsDatabase) {
+                TestDatabases.dropPostgres(databaseUrl);
+            }
         }
     }
 }

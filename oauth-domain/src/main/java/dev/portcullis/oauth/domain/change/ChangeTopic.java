@@ -1,0 +1,20 @@
+package dev.portcullis.oauth.domain.change;
+
+/** What kind of shared state changed; each topic is one notification channel. */
+public enum ChangeTopic {
+    /** A client registration was created, changed or deleted; the key is its {@code client_id}. */
+    CLIENTS("portcullis_clients"),
+    /** A signing key was added, promoted, re-encrypted or deleted; the key is its {@code kid}. */
+    SIGNING_KEYS("portcullis_keys");
+
+    private final String channel;
+
+    ChangeTopic(String channel) {
+        this.channel = channel;
+    }
+
+    /** The channel name, e.g. for PostgreSQL {@code LISTEN/NOTIFY}: lower case, a valid identifier. */
+    public String channel() {
+        return channel;
+    }
+}
