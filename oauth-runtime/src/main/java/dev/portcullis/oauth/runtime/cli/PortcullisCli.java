@@ -40,6 +40,7 @@ public final class PortcullisCli {
                         .addSubcommand(new CommandLine(new CreateClientCommand(context))))
                 .addSubcommand(new CommandLine(new KeysCommand(context)))
                 .addSubcommand(new CommandLine(new ConfigCommand(context)));
+        shareVersion(commandLine, commandLine.getCommandSpec().version());
         commandLine.setOut(output.out());
         commandLine.setErr(output.err());
         commandLine.setParameterExceptionHandler(this::usageError);
@@ -57,6 +58,12 @@ public final class PortcullisCli {
     /** Whether {@code serve} started a server that keeps running after {@link #execute} returned. */
     public boolean serving() {
         return serving.get();
+    }
+
+    /** {@code --version} answers the same on every command. */
+    private static void shareVersion(CommandLine command, String[] version) {
+        command.getCommandSpec().version(version);
+        command.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
     }
 
     private int usageError(ParameterException e, String[] args) {

@@ -91,6 +91,14 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void versionOfASubcommandThenTheServerVersion() {
+        CliRunner.Result result = CliRunner.h2(dir).run("clients", "list", "--version");
+
+        assertEquals(0, result.code(), result.toString());
+        assertEquals("Portcullis 0.1.0\n", result.out());
+    }
+
+    @Test
     void helpOfEveryCommandThenExitZeroWithUsage() {
         String[][] commands = {{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"clients", "--help"},
             {"clients", "create", "--help"}, {"clients", "list", "--help"}, {"clients", "show", "--help"},
