@@ -117,14 +117,14 @@ public final class PortcullisServer implements AutoCloseable {
     }
 
     /** Liquibase and Jersey log through java.util.logging: send it to SLF4J, once per JVM. */
-    private static synchronized void routeJavaUtilLogging() {
+    static synchronized void routeJavaUtilLogging() {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
     }
 
-    private static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
+    static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
                                             SecureRandom random, MasterKey masterKey, PersistenceUnit persistence,
                                             IdentityBackend identity) {
         ServerSettings serverSettings = new ServerSettings(settings.issuer(), settings.audience(),
@@ -180,7 +180,7 @@ public final class PortcullisServer implements AutoCloseable {
         client.idTokenSigningAlgorithm().ifPresent(algorithms::add);
     }
 
-    private static HikariDataSource dataSource(RuntimeSettings settings) {
+    static HikariDataSource dataSource(RuntimeSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("portcullis-db");
         config.setJdbcUrl(settings.database().url());
