@@ -8,6 +8,8 @@ import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
 import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
 import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
 import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseResilience;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
@@ -82,9 +84,12 @@ public final class PersistenceUnit implements AutoCloseable {
     private final ResourceServerRepository resources;
     private final OpaqueAccessTokenRepository opaqueAccessTokens;
 
-    private PersistenceUnit(EntityManagerFactory factory, boolean postgres) {
+    private final DatabaseCircuit circuit;
+
+    private PersistenceUnit(EntityManagerFactory factory, boolean postgres, DatabaseCircuit circuit) {
         this.factory = factory;
-        Transactions transactions = new Transactions(factory);
+        this.circuit = circuit;
+        Transactions transactions = new Transactions(factory, circuit);
         // H2 in file mode is opened by one process at a time, so a lock in this process is enough there.
         this.jobLock = postgres ? new PostgresAdvisoryJobLock(transactions) : new LocalJobLock();
         this.clients = new JpaClientRepository(transactions);
@@ -108,10 +113,22 @@ public final class PersistenceUnit implements AutoCloseable {
      *                                     or the schema does not match the mappings
      */
     public static PersistenceUnit open(DataSource dataSource) {
+        return open(dataSource, DatabaseResilience.DEFAULTS);
+    }
+
+    /**
+     * Like {@link #open(DataSource)}, with the query timeout and circuit breaker of {@code resilience}.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached, a migration fails,
+     *                                     or the schema does not match the mappings
+     */
+    public static PersistenceUnit open(DataSource dataSource, DatabaseResilience resilience) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(resilience, "resilience");
         long started = System.nanoTime();
         SchemaMigration.migrate(dataSource);
-        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), isPostgres(dataSource));
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource, resilience), isPostgres(dataSource),
+                new DatabaseCircuit(resilience));
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }
@@ -197,6 +214,11 @@ public final class PersistenceUnit implements AutoCloseable {
         return opaqueAccessTokens;
     }
 
+    /** The circuit breaker every repository call passes through; for health checks and metrics. */
+    public DatabaseCircuit circuit() {
+        return circuit;
+    }
+
     /** Stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -204,7 +226,7 @@ public final class PersistenceUnit implements AutoCloseable {
         LOG.info("persistence unit closed");
     }
 
-    private static EntityManagerFactory startHibernate(DataSource dataSource) {
+    private static EntityManagerFactory startHibernate(DataSource dataSource, DatabaseResilience resilience) {
         try {
             return new HibernatePersistenceConfiguration("portcullis")
                     .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class,
@@ -218,6 +240,8 @@ public final class PersistenceUnit implements AutoCloseable {
                     .validationMode(ValidationMode.NONE)
                     .sharedCacheMode(SharedCacheMode.NONE)
                     .property(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, BATCH_FETCH_SIZE)
+                    // Jakarta Persistence 3.2 §3.11.4: the default timeout, in milliseconds, of every query.
+                    .property("jakarta.persistence.query.timeout", Math.toIntExact(resilience.queryTimeout().toMillis()))
                     .createEntityManagerFactory();
         } catch (PersistenceException e) {
             throw new ServiceUnavailableException("database", e);
