@@ -79,7 +79,7 @@ public final class PortcullisServer implements AutoCloseable {
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
         try {
-            persistence = PersistenceUnit.open(dataSource);
+            persistence = PersistenceUnit.open(dataSource, settings.resilience().database());
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
                     && settings.identity().httpUrl().isEmpty()
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
@@ -97,6 +97,9 @@ public final class PortcullisServer implements AutoCloseable {
                     : Optional.empty();
             PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
+            settings.resilience().tokenPerClient().ifPresent(limit -> endpoints.tokenRateLimit(limit, clock));
+            endpoints.loginRateLimits(settings.resilience().loginPerUsername(), settings.resilience().loginPerAddress(),
+                    clock);
             jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
             jobs.start();
             HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
@@ -184,8 +187,9 @@ public final class PortcullisServer implements AutoCloseable {
         settings.database().password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.database().poolSize());
         config.setMinimumIdle(Math.min(2, settings.database().poolSize()));
-        config.setConnectionTimeout(5_000);
-        config.setValidationTimeout(2_000);
+        // A bounded pool, and a bounded wait for it: requests never queue longer than this for a connection.
+        config.setConnectionTimeout(settings.resilience().connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(2_000, settings.resilience().connectionTimeout().toMillis()));
         return new HikariDataSource(config);
     }
 
