@@ -3,6 +3,7 @@ package dev.portcullis.oauth.runtime.server;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
@@ -216,6 +217,11 @@ public final class PortcullisServer implements AutoCloseable {
     /** The development client, in development mode. */
     public Optional<DevelopmentClient> developmentClient() {
         return developmentClient;
+    }
+
+    /** The circuit breaker around the database, for health checks, metrics and fault tests. */
+    public DatabaseCircuit databaseCircuit() {
+        return persistence.circuit();
     }
 
     /** The background jobs, with the record of their last runs (for metrics). */
