@@ -19,10 +19,10 @@ public record ResilienceSettings(DatabaseResilience database, Duration connectio
                                  Optional<RateLimit> tokenPerClient, RateLimit loginPerUsername,
                                  RateLimit loginPerAddress) {
 
-    /** Five-second connection waits; 5,000 token requests per second per client; 30 and 300 logins a minute. */
+    /** Five-second connection waits; 5,000 token requests per second per client; 30 and 600 logins a minute. */
     public static final ResilienceSettings DEFAULTS = new ResilienceSettings(DatabaseResilience.DEFAULTS,
             Duration.ofSeconds(5), Optional.of(RateLimit.perSecond(5_000)), RateLimit.perMinute(30),
-            RateLimit.perMinute(300));
+            RateLimit.perMinute(600));
 
     public ResilienceSettings {
         Objects.requireNonNull(database, "database");
