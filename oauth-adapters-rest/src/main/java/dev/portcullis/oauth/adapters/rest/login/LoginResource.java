@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.adapters.rest.login;
 
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
+import dev.portcullis.oauth.adapters.rest.limit.RequestRateLimiter;
 import dev.portcullis.oauth.adapters.rest.page.StepResponses;
 import dev.portcullis.oauth.application.authorization.LoginAttempt;
 import dev.portcullis.oauth.application.authorization.SignIn;
@@ -15,14 +16,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import dev.portcullis.oauth.adapters.rest.limit.RequestRateLimiter;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The login page: {@code GET /login?request=…} shows the form of a pending authorization request;
