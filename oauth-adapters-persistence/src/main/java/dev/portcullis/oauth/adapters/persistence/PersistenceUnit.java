@@ -12,6 +12,8 @@ import dev.portcullis.oauth.adapters.persistence.client.ClientEntity;
 import dev.portcullis.oauth.adapters.persistence.client.JpaClientRepository;
 import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
 import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseResilience;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
@@ -96,9 +98,13 @@ public final class PersistenceUnit implements AutoCloseable {
     private final ChangeNotifier changes;
     private final Optional<PostgresChangeNotifier> postgresChanges;
 
-    private PersistenceUnit(EntityManagerFactory factory, DataSource dataSource, Optional<ConnectionSource> listen) {
+    private final DatabaseCircuit circuit;
+
+    private PersistenceUnit(EntityManagerFactory factory, DataSource dataSource, Optional<ConnectionSource> listen,
+                            DatabaseCircuit circuit) {
         this.factory = factory;
-        Transactions transactions = new Transactions(factory);
+        this.circuit = circuit;
+        Transactions transactions = new Transactions(factory, circuit);
         boolean postgres = listen.isPresent();
         // Every instance on one PostgreSQL hears of client and key writes; H2 has one process.
         this.postgresChanges = listen.map(source -> new PostgresChangeNotifier(dataSource, source,
@@ -128,25 +134,38 @@ public final class PersistenceUnit implements AutoCloseable {
      *                                     or the schema does not match the mappings
      */
     public static PersistenceUnit open(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        return open(dataSource, dataSource::getConnection);
+        return open(dataSource, DatabaseResilience.DEFAULTS);
     }
 
     /**
-     * Like {@link #open(DataSource)}, with the connections that listen for other instances' changes
-     * on PostgreSQL opened by {@code listenConnections} (one at a time, held while the unit is open,
-     * reopened when lost) rather than taken from the pool. Unused on H2.
+     * Like {@link #open(DataSource)}, with the query timeout and circuit breaker of {@code resilience}.
      *
      * @throws ServiceUnavailableException when the database cannot be reached, a migration fails,
      *                                     or the schema does not match the mappings
      */
-    public static PersistenceUnit open(DataSource dataSource, ConnectionSource listenConnections) {
+    public static PersistenceUnit open(DataSource dataSource, DatabaseResilience resilience) {
         Objects.requireNonNull(dataSource, "dataSource");
+        return open(dataSource, resilience, dataSource::getConnection);
+    }
+
+    /**
+     * Like {@link #open(DataSource, DatabaseResilience)}, with the connections that listen for other
+     * instances' changes on PostgreSQL opened by {@code listenConnections} (one at a time, held while
+     * the unit is open, reopened when lost) rather than taken from the pool. Unused on H2.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached, a migration fails,
+     *                                     or the schema does not match the mappings
+     */
+    public static PersistenceUnit open(DataSource dataSource, DatabaseResilience resilience,
+                                       ConnectionSource listenConnections) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(listenConnections, "listenConnections");
         long started = System.nanoTime();
         SchemaMigration.migrate(dataSource);
         Optional<ConnectionSource> listen = isPostgres(dataSource) ? Optional.of(listenConnections) : Optional.empty();
-        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource), dataSource, listen);
+        PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource, resilience), dataSource, listen,
+                new DatabaseCircuit(resilience));
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }
@@ -246,6 +265,11 @@ public final class PersistenceUnit implements AutoCloseable {
         return pendingAuthorizations;
     }
 
+    /** The circuit breaker every repository call passes through; for health checks and metrics. */
+    public DatabaseCircuit circuit() {
+        return circuit;
+    }
+
     /** Stops listening for changes and stops Hibernate; the repositories must not be used afterwards. The data source stays open. */
     @Override
     public void close() {
@@ -254,7 +278,7 @@ public final class PersistenceUnit implements AutoCloseable {
         LOG.info("persistence unit closed");
     }
 
-    private static EntityManagerFactory startHibernate(DataSource dataSource) {
+    private static EntityManagerFactory startHibernate(DataSource dataSource, DatabaseResilience resilience) {
         try {
             return new HibernatePersistenceConfiguration("portcullis")
                     .managedClasses(ClientEntity.class, ScopeEntity.class, SigningKeyEntity.class,
@@ -269,6 +293,8 @@ public final class PersistenceUnit implements AutoCloseable {
                     .validationMode(ValidationMode.NONE)
                     .sharedCacheMode(SharedCacheMode.NONE)
                     .property(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, BATCH_FETCH_SIZE)
+                    // Jakarta Persistence 3.2 §3.11.4: the default timeout, in milliseconds, of every query.
+                    .property("jakarta.persistence.query.timeout", Math.toIntExact(resilience.queryTimeout().toMillis()))
                     .createEntityManagerFactory();
         } catch (PersistenceException e) {
             throw new ServiceUnavailableException("database", e);

@@ -13,6 +13,7 @@ final class SwitchableDataSource implements DataSource {
 
     private final DataSource delegate;
     private volatile boolean refusing;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     SwitchableDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -21,6 +22,16 @@ final class SwitchableDataSource implements DataSource {
     /** From now on, every new connection fails. */
     void refuse() {
         refusing = true;
+    }
+
+    /** From now on, connections are handed out again. */
+    void restore() {
+        refusing = false;
+    }
+
+    /** How many connections were asked for so far, refused ones included. */
+    int connectionRequests() {
+        return requests.get();
     }
 
     @Override
@@ -36,6 +47,7 @@ final class SwitchableDataSource implements DataSource {
     }
 
     private void check() throws SQLException {
+        requests.incrementAndGet();
         if (refusing) {
             throw new SQLTransientConnectionException("Connection refused", "08001");
         }

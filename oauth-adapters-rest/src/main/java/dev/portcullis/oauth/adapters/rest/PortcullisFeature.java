@@ -9,11 +9,14 @@ import dev.portcullis.oauth.adapters.rest.discovery.MetadataResource;
 import dev.portcullis.oauth.adapters.rest.error.BearerTokenExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.ErrorBodyFilter;
 import dev.portcullis.oauth.adapters.rest.error.OAuthExceptionMapper;
+import dev.portcullis.oauth.adapters.rest.error.RateLimitedExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.ServiceUnavailableExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
 import dev.portcullis.oauth.adapters.rest.introspection.IntrospectionResource;
+import dev.portcullis.oauth.adapters.rest.limit.RateLimit;
+import dev.portcullis.oauth.adapters.rest.limit.RequestRateLimiter;
 import dev.portcullis.oauth.adapters.rest.login.ClientAddressResolver;
 import dev.portcullis.oauth.adapters.rest.login.LoginResource;
 import dev.portcullis.oauth.adapters.rest.logout.LogoutResource;
@@ -30,6 +33,7 @@ import dev.portcullis.oauth.application.server.AuthorizationServer;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,19 +72,36 @@ import java.util.Optional;
  */
 public final class PortcullisFeature implements Feature {
 
+    /** The most keys (client_ids, usernames, addresses) one rate limiter tracks at once. */
+    private static final int RATE_LIMIT_KEYS = 100_000;
+
     private final AuthorizationServer server;
     private final PageRenderer pages;
     private final ClientAddressResolver addresses;
+    private final RateLimits limits;
 
     /** @param server the protocol core whose use cases the endpoints call; built-in pages */
     public PortcullisFeature(AuthorizationServer server) {
-        this(server, PageRenderer.builtIn(), ClientAddressResolver.fromProperty());
+        this(server, PageRenderer.builtIn(), ClientAddressResolver.fromProperty(), RateLimits.NONE);
     }
 
-    private PortcullisFeature(AuthorizationServer server, PageRenderer pages, ClientAddressResolver addresses) {
+    private PortcullisFeature(AuthorizationServer server, PageRenderer pages, ClientAddressResolver addresses,
+                              RateLimits limits) {
         this.server = Objects.requireNonNull(server, "server");
         this.pages = pages;
         this.addresses = addresses;
+        this.limits = limits;
+    }
+
+    /** The request rate limits chosen on the builder; each empty when off. */
+    private record RateLimits(Optional<Clock> clock, Optional<RateLimit> perClient, Optional<RateLimit> perUsername,
+                              Optional<RateLimit> perAddress) {
+        static final RateLimits NONE = new RateLimits(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        Optional<RequestRateLimiter> limiter(Optional<RateLimit> limit) {
+            return limit.map(l -> new RequestRateLimiter(clock.orElseThrow(), l, RATE_LIMIT_KEYS));
+        }
     }
 
     /** A builder for a feature with options for the browser pages. */
@@ -91,7 +112,10 @@ public final class PortcullisFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         context.register(new RequestIdFilter());
-        context.register(new TokenResource(server.issueToken(), new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES)));
+        FormBodyReader tokenForms = new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES);
+        context.register(limits.limiter(limits.perClient())
+                .map(perClient -> new TokenResource(server.issueToken(), tokenForms, perClient))
+                .orElseGet(() -> new TokenResource(server.issueToken(), tokenForms)));
         context.register(new MetadataResource(server.describeServer()));
         context.register(new JwksResource(server.publishKeys()));
         Optional<BrowserFlow> browser = server.browserFlow();
@@ -99,7 +123,12 @@ public final class PortcullisFeature implements Feature {
             FormBodyReader forms = new FormBodyReader(FormBodyReader.DEFAULT_MAX_BYTES);
             StepResponses responses = new StepResponses(pages, server.settings().issuer());
             context.register(new AuthorizationResource(browser.get().authorize(), responses));
-            context.register(new LoginResource(browser.get().signIn(), responses, forms, addresses));
+            Optional<RequestRateLimiter> perUsername = limits.limiter(limits.perUsername());
+            Optional<RequestRateLimiter> perAddress = limits.limiter(limits.perAddress());
+            context.register(perUsername.isPresent() && perAddress.isPresent()
+                    ? new LoginResource(browser.get().signIn(), responses, forms, addresses, perUsername.get(),
+                            perAddress.get())
+                    : new LoginResource(browser.get().signIn(), responses, forms, addresses));
             context.register(new ConsentResource(browser.get().giveConsent(), responses, forms));
             context.register(new AssetResource(pages));
             server.endSession().ifPresent(endSession -> context.register(new LogoutResource(endSession,
@@ -119,6 +148,7 @@ public final class PortcullisFeature implements Feature {
         context.register(new OAuthExceptionMapper());
         context.register(new BearerTokenExceptionMapper());
         context.register(new ServiceUnavailableExceptionMapper());
+        context.register(new RateLimitedExceptionMapper());
         context.register(new WebApplicationExceptionMapper());
         context.register(new UnexpectedExceptionMapper());
         context.register(new ErrorBodyFilter());
@@ -131,6 +161,7 @@ public final class PortcullisFeature implements Feature {
         private final AuthorizationServer server;
         private PageRenderer pages = PageRenderer.builtIn();
         private ClientAddressResolver addresses = ClientAddressResolver.fromProperty();
+        private RateLimits limits = RateLimits.NONE;
 
         private Builder(AuthorizationServer server) {
             this.server = Objects.requireNonNull(server, "server");
@@ -154,9 +185,34 @@ public final class PortcullisFeature implements Feature {
             return this;
         }
 
+        /**
+         * Limits the token requests of each {@code client_id}: over the limit, 429 with
+         * {@code Retry-After} (RFC 6585 §4). Off when not set.
+         *
+         * @param clock the time of the buckets
+         */
+        public Builder tokenRateLimit(RateLimit perClient, Clock clock) {
+            this.limits = new RateLimits(Optional.of(clock), Optional.of(perClient), limits.perUsername(),
+                    limits.perAddress());
+            return this;
+        }
+
+        /**
+         * Limits submitted login forms per username and per client address, successful or not: over
+         * either, a 429 page with {@code Retry-After}. Failed sign-ins are limited besides, by the
+         * core's login limits. Off when not set.
+         *
+         * @param clock the time of the buckets
+         */
+        public Builder loginRateLimits(RateLimit perUsername, RateLimit perAddress, Clock clock) {
+            this.limits = new RateLimits(Optional.of(clock), limits.perClient(), Optional.of(perUsername),
+                    Optional.of(perAddress));
+            return this;
+        }
+
         /** The feature. */
         public PortcullisFeature build() {
-            return new PortcullisFeature(server, pages, addresses);
+            return new PortcullisFeature(server, pages, addresses, limits);
         }
     }
 }

@@ -43,6 +43,7 @@ import java.util.Set;
  * @param resources           resource servers (RFC 8707) to create or update at start
  * @param clientCacheTtl      how long a client registration is cached; changes made on another
  *                            instance are announced at once on PostgreSQL, this bounds a missed one
+ * @param resilience          database timeouts and circuit breaker, request rate limits
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
@@ -50,8 +51,8 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
-                              JobSettings jobs, List<ResourceServer> resources,
-                              Duration clientCacheTtl) {
+                              JobSettings jobs, List<ResourceServer> resources, Duration clientCacheTtl,
+                              ResilienceSettings resilience) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -79,6 +80,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("clientCacheTtl must not be negative");
         }
+        Objects.requireNonNull(resilience, "resilience");
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -88,6 +90,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources, clientCacheTtl);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources, clientCacheTtl,
+                resilience);
     }
 }

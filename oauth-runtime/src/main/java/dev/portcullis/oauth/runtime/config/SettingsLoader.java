@@ -2,7 +2,9 @@ package dev.portcullis.oauth.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseResilience;
 import dev.portcullis.oauth.adapters.rest.discovery.JwksResource;
+import dev.portcullis.oauth.adapters.rest.limit.RateLimit;
 import dev.portcullis.oauth.application.job.JobSettings;
 import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
@@ -45,11 +47,14 @@ public final class SettingsLoader {
             "PORTCULLIS_MASTER_KEY_PREVIOUS", "PORTCULLIS_KEY_ROTATION_PERIOD", "PORTCULLIS_KEY_PUBLICATION_LEAD", "PORTCULLIS_KEY_RETENTION_MARGIN",
             "PORTCULLIS_JOBS_KEY_ROTATION_INTERVAL", "PORTCULLIS_JOBS_KEY_REFRESH_INTERVAL",
             "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE",
-            "PORTCULLIS_CLIENT_CACHE_TTL");
+            "PORTCULLIS_CLIENT_CACHE_TTL",
+            "PORTCULLIS_DB_QUERY_TIMEOUT", "PORTCULLIS_DB_CONNECTION_TIMEOUT", "PORTCULLIS_DB_CIRCUIT_FAILURE_RATE",
+            "PORTCULLIS_DB_CIRCUIT_MINIMUM_CALLS", "PORTCULLIS_DB_CIRCUIT_OPEN_WAIT", "PORTCULLIS_TOKEN_RATE_LIMIT",
+            "PORTCULLIS_LOGIN_RATE_LIMIT_USER", "PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
-            "keys", "jobs", "resources", "client_cache_ttl");
+            "keys", "jobs", "resources", "client_cache_ttl", "resilience");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -135,7 +140,41 @@ public final class SettingsLoader {
                 ResourceEntryParser.parse(root),
                 // Changes on other instances arrive by notification; this only bounds a missed one.
                 setting("PORTCULLIS_CLIENT_CACHE_TTL", root, "client_cache_ttl")
-                        .map(v -> Duration.ofSeconds(range(v, 0, 3600))).orElse(Duration.ofSeconds(5)));
+                        .map(v -> Duration.ofSeconds(range(v, 0, 3600))).orElse(Duration.ofSeconds(5)),
+                resilience(root));
+    }
+
+    /**
+     * The database query timeout, connection wait and circuit breaker, and the request rate limits
+     * of the token endpoint (per second, 0 turns it off) and the login page (per minute).
+     */
+    private ResilienceSettings resilience(ConfigNode root) {
+        ConfigNode node = root.section("resilience").orElseGet(() -> ConfigNode.empty("resilience")).requireKnownKeys(
+                Set.of("db_query_timeout", "db_connection_timeout", "db_circuit_failure_rate", "db_circuit_minimum_calls",
+                        "db_circuit_open_wait", "token_rate_limit", "login_rate_limit_user", "login_rate_limit_address"));
+        ResilienceSettings defaults = ResilienceSettings.DEFAULTS;
+        DatabaseResilience db = defaults.database();
+        DatabaseResilience database = new DatabaseResilience(
+                Duration.ofSeconds(setting("PORTCULLIS_DB_QUERY_TIMEOUT", node, "db_query_timeout")
+                        .map(v -> range(v, 1, 3600)).orElse((int) db.queryTimeout().toSeconds())),
+                setting("PORTCULLIS_DB_CIRCUIT_FAILURE_RATE", node, "db_circuit_failure_rate")
+                        .map(v -> range(v, 1, 100)).orElse(db.failureRateThreshold()),
+                setting("PORTCULLIS_DB_CIRCUIT_MINIMUM_CALLS", node, "db_circuit_minimum_calls")
+                        .map(v -> range(v, 1, 10_000)).orElse(db.minimumCalls()),
+                Duration.ofSeconds(setting("PORTCULLIS_DB_CIRCUIT_OPEN_WAIT", node, "db_circuit_open_wait")
+                        .map(v -> range(v, 1, 3600)).orElse((int) db.openStateWait().toSeconds())),
+                db.halfOpenCalls());
+        Duration connectionTimeout = Duration.ofSeconds(setting("PORTCULLIS_DB_CONNECTION_TIMEOUT", node,
+                "db_connection_timeout").map(v -> range(v, 1, 300)).orElse((int) defaults.connectionTimeout().toSeconds()));
+        Optional<RateLimit> token = setting("PORTCULLIS_TOKEN_RATE_LIMIT", node, "token_rate_limit")
+                .map(v -> range(v, 0, 1_000_000))
+                .map(perSecond -> perSecond == 0 ? Optional.<RateLimit>empty() : Optional.of(RateLimit.perSecond(perSecond)))
+                .orElse(defaults.tokenPerClient());
+        RateLimit perUser = setting("PORTCULLIS_LOGIN_RATE_LIMIT_USER", node, "login_rate_limit_user")
+                .map(v -> RateLimit.perMinute(range(v, 1, 1_000_000))).orElse(defaults.loginPerUsername());
+        RateLimit perAddress = setting("PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS", node, "login_rate_limit_address")
+                .map(v -> RateLimit.perMinute(range(v, 1, 1_000_000))).orElse(defaults.loginPerAddress());
+        return new ResilienceSettings(database, connectionTimeout, token, perUser, perAddress);
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

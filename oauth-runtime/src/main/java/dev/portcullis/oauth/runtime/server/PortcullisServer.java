@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.persistence.change.ConnectionSource;
+import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.grant.GrantHandler;
@@ -81,7 +82,7 @@ public final class PortcullisServer implements AutoCloseable {
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
         try {
-            persistence = PersistenceUnit.open(dataSource, listenConnections(settings));
+            persistence = PersistenceUnit.open(dataSource, settings.resilience().database(), listenConnections(settings));
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
                     && settings.identity().httpUrl().isEmpty()
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
@@ -99,6 +100,9 @@ public final class PortcullisServer implements AutoCloseable {
                     : Optional.empty();
             PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
+            settings.resilience().tokenPerClient().ifPresent(limit -> endpoints.tokenRateLimit(limit, clock));
+            endpoints.loginRateLimits(settings.resilience().loginPerUsername(), settings.resilience().loginPerAddress(),
+                    clock);
             jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
             jobs.start();
             HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
@@ -188,8 +192,9 @@ public final class PortcullisServer implements AutoCloseable {
         settings.database().password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.database().poolSize());
         config.setMinimumIdle(Math.min(2, settings.database().poolSize()));
-        config.setConnectionTimeout(5_000);
-        config.setValidationTimeout(2_000);
+        // A bounded pool, and a bounded wait for it: requests never queue longer than this for a connection.
+        config.setConnectionTimeout(settings.resilience().connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(2_000, settings.resilience().connectionTimeout().toMillis()));
         return new HikariDataSource(config);
     }
 
@@ -231,6 +236,11 @@ public final class PortcullisServer implements AutoCloseable {
     /** The development client, in development mode. */
     public Optional<DevelopmentClient> developmentClient() {
         return developmentClient;
+    }
+
+    /** The circuit breaker around the database, for health checks, metrics and fault tests. */
+    public DatabaseCircuit databaseCircuit() {
+        return persistence.circuit();
     }
 
     /** The background jobs, with the record of their last runs (for metrics). */

@@ -34,6 +34,11 @@ public final class TestDatabases {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
+    /** The URL of the administration database, without {@code jdbc:}, to find the server's host and port. */
+    public static String serverUrl() {
+        return ADMIN_URL.substring("jdbc:".length());
+    }
+
     /** The user to connect as. */
     public static String user() {
         return USER;

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server for an end-to-end test: a fresh PostgreSQL database, a free loopback port, the
@@ -73,6 +74,16 @@ public final class TestInstance implements AutoCloseable {
      * with {@code clock} as its time and {@code env} as further {@code PORTCULLIS_*} variables.
      */
     public static TestInstance onPostgres(Path dir, String yaml, Clock clock, Map<String, String> env) {
+        return onPostgres(dir, yaml, clock, env, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #onPostgres(Path, String, Clock, Map)}, with the server connecting to the URL
+     * {@code connectUrl} makes of the new database's URL (e.g. through a {@link TcpProxy});
+     * {@link #databaseUrl()} stays the direct one.
+     */
+    public static TestInstance onPostgres(Path dir, String yaml, Clock clock, Map<String, String> env,
+                                          UnaryOperator<String> connectUrl) {
         String databaseUrl = TestDatabases.createPostgres();
         try {
             Path config = Files.writeString(dir.resolve("portcullis.yaml"), yaml);
@@ -81,7 +92,7 @@ public final class TestInstance implements AutoCloseable {
             variables.putAll(Map.of(
                     "PORTCULLIS_ISSUER", "http://127.0.0.1:" + port,
                     "PORTCULLIS_HTTP_PORT", Integer.toString(port),
-                    "PORTCULLIS_DB_URL", databaseUrl,
+                    "PORTCULLIS_DB_URL", connectUrl.apply(databaseUrl),
                     "PORTCULLIS_DB_USER", TestDatabases.user(),
                     "PORTCULLIS_MASTER_KEY", MASTER_KEY,
                     "PORTCULLIS_DATA_DIR", dir.resolve("data").toString()));

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each repository call in its own resource-local transaction, with its own entity manager,
- * and turns database failures into the exceptions the ports promise. Thread-safe.
+ * behind the {@link DatabaseCircuit}, and turns database failures into the exceptions the ports
+ * promise. Thread-safe.
  */
 public final class Transactions {
 
@@ -37,10 +38,20 @@ public final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private final EntityManagerFactory factory;
+    private final DatabaseCircuit circuit;
 
-    /** @param factory where entity managers come from; closed by its owner, not here */
+    /** Transactions behind a circuit with {@link DatabaseResilience#DEFAULTS}. */
     public Transactions(EntityManagerFactory factory) {
+        this(factory, new DatabaseCircuit(DatabaseResilience.DEFAULTS));
+    }
+
+    /**
+     * @param factory where entity managers come from; closed by its owner, not here
+     * @param circuit the circuit breaker every call passes through
+     */
+    public Transactions(EntityManagerFactory factory, DatabaseCircuit circuit) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
     }
 
     /**
@@ -51,15 +62,18 @@ public final class Transactions {
      * @throws IllegalArgumentException    when a value does not fit its column, or refers to a
      *                                     row that does not exist (a foreign key)
      * @throws ServiceUnavailableException on any other database failure (connection refused or
-     *                                     lost, timeout, missing table)
+     *                                     lost, timeout, missing table), and at once, without
+     *                                     touching the database, while the circuit is open
      */
     public <T> T call(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
-        try (EntityManager entityManager = factory.createEntityManager()) {
-            return inTransaction(entityManager, work);
-        } catch (PersistenceException e) {
-            throw translate(e);
-        }
+        return circuit.call(() -> {
+            try (EntityManager entityManager = factory.createEntityManager()) {
+                return inTransaction(entityManager, work);
+            } catch (PersistenceException e) {
+                throw translate(e);
+            }
+        });
     }
 
     /** Like {@link #call(Function)}, for work that returns nothing. */

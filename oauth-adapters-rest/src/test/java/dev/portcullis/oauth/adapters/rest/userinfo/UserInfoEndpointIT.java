@@ -203,13 +203,13 @@ class UserInfoEndpointIT {
     }
 
     @Test
-    void getWhenIdentityBackendDownThen503() { // STYLE.md §6
+    void getWhenIdentityBackendDownThen503ServerError() { // RFC 6750 §3.1 defines no temporarily_unavailable
         String token = server.token("user-1", "openid");
         server.identityDown.set(true);
 
         HttpResponse<String> response = get(token);
 
-        assertError(response, 503, "temporarily_unavailable", "The server is temporarily unable to handle the request.");
+        assertError(response, 503, "server_error", "The server is temporarily unable to handle the request.");
     }
 
     @Test
