@@ -5,6 +5,11 @@ import dev.portcullis.oauth.domain.consent.Consent;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.user.Subject;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
+import dev.portcullis.oauth.domain.port.EventPublisher;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +31,21 @@ public final class ManageUsers {
     private final ConsentRepository consents;
     private final RefreshTokenRepository refreshTokens;
 
-    public ManageUsers(ConsentRepository consents, RefreshTokenRepository refreshTokens) {
+    private final EventPublisher events;
+    private final Clock clock;
+
+    /**
+     * @param consents      the remembered consents
+     * @param refreshTokens revoked with a consent, a user or a client
+     * @param events        where a revoked consent is reported (the audit trail)
+     * @param clock         the time of each change
+     */
+    public ManageUsers(ConsentRepository consents, RefreshTokenRepository refreshTokens, EventPublisher events,
+                       Clock clock) {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The consents of {@code subject}, by client id. */
@@ -48,8 +65,9 @@ public final class ManageUsers {
             return Optional.empty();
         }
         int revoked = refreshTokens.revokeSubject(subject, Optional.of(clientId));
-        LOG.info("audit: consent revoked sub={} client_id={} refresh_tokens_revoked={} by admin_client_id={}",
-                subject, clientId, revoked, admin);
+        LOG.debug("consent revoked: client_id={} refresh_tokens_revoked={}", clientId, revoked);
+        events.publish(new ConsentChanged(Instant.now(clock), clientId, subject.value(), false, ScopeSet.EMPTY,
+                Optional.of(admin)));
         return Optional.of(revoked);
     }
 

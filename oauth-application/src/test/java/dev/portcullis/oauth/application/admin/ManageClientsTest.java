@@ -24,7 +24,13 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Subject;
 import java.security.SecureRandom;
+import dev.portcullis.oauth.domain.event.ClientChanged;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +48,11 @@ class ManageClientsTest {
     private final Pbkdf2SecretHasher hasher = new Pbkdf2SecretHasher(new SecureRandom(), 1000);
     private final ClientSecretCipher cipher = new ClientSecretCipher(MasterKey.generate(new SecureRandom()),
             new SecureRandom());
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+    private final List<OAuthEvent> events = new ArrayList<>();
     private final ManageClients manage = new ManageClients(clients, refreshTokens, hasher,
             new SecureRandomTokenValueGenerator(new SecureRandom()),
-            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher);
+            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher, events::add, CLOCK);
 
     private static Map<String, Object> service(String id) {
         Map<String, Object> json = new HashMap<>();
@@ -69,6 +77,20 @@ class ManageClientsTest {
         assertFalse(stored.encoded().contains(secret.value()));
         assertTrue(hasher.matches(secret, stored));
         assertEquals(Duration.ofMinutes(7), registered.client().lifetimes().accessToken(), "the server's default");
+    }
+
+    @Test
+    void createRotateAndDeleteThenOneClientChangedEventEachNamingTheAdmin() {
+        created(service("billing"));
+        manage.rotateSecret(ADMIN, new ClientId("billing"));
+        manage.delete(ADMIN, new ClientId("billing"));
+        manage.delete(ADMIN, new ClientId("billing"));
+
+        Instant now = CLOCK.instant();
+        assertEquals(List.of(
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.CREATED, ADMIN),
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.SECRET_ROTATED, ADMIN),
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.DELETED, ADMIN)), events);
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.util.Set;
  * @param keys                signing key rotation, and the previous master key during a master key rotation
  * @param jobs                how often the background jobs run
  * @param resources           resource servers (RFC 8707) to create or update at start
+ * @param metricsEnabled      whether {@code /metrics} answers (Prometheus text format); when off it is 404
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
@@ -48,7 +49,8 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
-                              JobSettings jobs, List<ResourceServer> resources) {
+                              JobSettings jobs, List<ResourceServer> resources,
+                              boolean metricsEnabled) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -81,6 +83,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
     public RuntimeSettings withHttpPort(int port) {
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
-                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources);
+                sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources,
+                metricsEnabled);
     }
 }

@@ -44,11 +44,12 @@ public final class SettingsLoader {
             "PORTCULLIS_SESSION_LIFETIME", "PORTCULLIS_REFRESH_TOKEN_GRACE", "PORTCULLIS_CLIENT_ASSERTION_MAX_LIFETIME",
             "PORTCULLIS_MASTER_KEY_PREVIOUS", "PORTCULLIS_KEY_ROTATION_PERIOD", "PORTCULLIS_KEY_PUBLICATION_LEAD", "PORTCULLIS_KEY_RETENTION_MARGIN",
             "PORTCULLIS_JOBS_KEY_ROTATION_INTERVAL", "PORTCULLIS_JOBS_KEY_REFRESH_INTERVAL",
-            "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE");
+            "PORTCULLIS_JOBS_PRUNE_INTERVAL", "PORTCULLIS_JOBS_PRUNE_BATCH_SIZE",
+            "PORTCULLIS_METRICS_ENABLED", "PORTCULLIS_LOG_FORMAT");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
-            "keys", "jobs", "resources");
+            "keys", "jobs", "resources", "metrics");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -131,7 +132,30 @@ public final class SettingsLoader {
                 setting("PORTCULLIS_SESSION_LIFETIME", root, "session_lifetime")
                         .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofHours(8)),
                 refreshTokenGrace(tokens), clientAssertionMaxLifetime(tokens), keys(root, jobs), jobs,
-                ResourceEntryParser.parse(root));
+                ResourceEntryParser.parse(root), metricsEnabled(root));
+    }
+
+    /**
+     * {@code /metrics} on or off (default on), and the log format, which logback reads itself before
+     * this runs: checked here so that a typo fails the start with the key named.
+     */
+    private boolean metricsEnabled(ConfigNode root) {
+        env("PORTCULLIS_LOG_FORMAT").ifPresent(format -> {
+            if (!"text".equals(format) && !"json".equals(format)) {
+                throw new ConfigurationException("PORTCULLIS_LOG_FORMAT", "must be text or json");
+            }
+        });
+        ConfigNode metrics = root.section("metrics").orElseGet(() -> ConfigNode.empty("metrics"))
+                .requireKnownKeys(Set.of("enabled"));
+        Optional<String> fromEnv = env("PORTCULLIS_METRICS_ENABLED");
+        if (fromEnv.isPresent()) {
+            return switch (fromEnv.get()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigurationException("PORTCULLIS_METRICS_ENABLED", "must be true or false");
+            };
+        }
+        return metrics.bool("enabled").orElse(true);
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

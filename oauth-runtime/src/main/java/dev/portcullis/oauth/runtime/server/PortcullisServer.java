@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
+import dev.portcullis.oauth.adapters.rest.identity.HttpIdentityBackend;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.authorization.InMemoryPendingAuthorizationStore;
 import dev.portcullis.oauth.application.grant.GrantHandler;
@@ -16,16 +17,31 @@ import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.operations.AuditLog;
+import dev.portcullis.oauth.runtime.operations.CircuitBreakerMetrics;
+import dev.portcullis.oauth.runtime.operations.DatabaseCheck;
+import dev.portcullis.oauth.runtime.operations.FanOutEventPublisher;
+import dev.portcullis.oauth.runtime.operations.HealthResource;
+import dev.portcullis.oauth.runtime.operations.HttpRequestMetrics;
+import dev.portcullis.oauth.runtime.operations.JobMetrics;
+import dev.portcullis.oauth.runtime.operations.MetricsResource;
+import dev.portcullis.oauth.runtime.operations.OperationsFeature;
+import dev.portcullis.oauth.runtime.operations.PrometheusMetrics;
+import dev.portcullis.oauth.runtime.operations.TokenMetrics;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -40,6 +56,9 @@ public final class PortcullisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortcullisServer.class);
 
+    /** How long {@code /health/ready} waits for the database before it answers 503. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
     private final HikariDataSource dataSource;
     private final PersistenceUnit persistence;
     private final HttpServer http;
@@ -47,11 +66,13 @@ public final class PortcullisServer implements AutoCloseable {
     private final Optional<DevelopmentClient> developmentClient;
     private final Optional<DevelopmentUser> developmentUser;
     private final JobScheduler jobs;
+    private final DatabaseCheck databaseCheck;
 
     private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
                              HttpServer http, Optional<DevelopmentClient> developmentClient,
-                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs) {
+                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs, DatabaseCheck databaseCheck) {
         this.jobs = jobs;
+        this.databaseCheck = databaseCheck;
         this.developmentUser = developmentUser;
         this.dataSource = dataSource;
         this.persistence = persistence;
@@ -75,9 +96,13 @@ public final class PortcullisServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);
-        HikariDataSource dataSource = dataSource(settings);
+        // Metrics off means no meters at all: nothing is recorded that nobody can read.
+        Optional<PrometheusMetrics> metrics = settings.metricsEnabled() ? Optional.of(new PrometheusMetrics())
+                : Optional.empty();
+        HikariDataSource dataSource = dataSource(settings, metrics);
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
+        DatabaseCheck databaseCheck = null;
         try {
             persistence = PersistenceUnit.open(dataSource);
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
@@ -85,7 +110,8 @@ public final class PortcullisServer implements AutoCloseable {
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
                     : Optional.empty();
             IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
-            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity);
+            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity,
+                    events(metrics));
             ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
                     persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random),
                     persistence.resources());
@@ -99,10 +125,25 @@ public final class PortcullisServer implements AutoCloseable {
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
             jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
             jobs.start();
-            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
+            Optional<Supplier<String>> identityCircuit = identity instanceof HttpIdentityBackend http
+                    ? Optional.of(http::circuitState) : Optional.empty();
+            databaseCheck = new DatabaseCheck(dataSource, READINESS_TIMEOUT);
+            List<Object> operations = new ArrayList<>(List.of(new HealthResource(databaseCheck, identityCircuit)));
+            if (metrics.isPresent()) {
+                JobMetrics.bind(metrics.get().registry(), jobs);
+                identityCircuit.ifPresent(state -> CircuitBreakerMetrics.bind(metrics.get().registry(),
+                        "identity_backend", state));
+                operations.add(new HttpRequestMetrics(metrics.get().registry()));
+                operations.add(new MetricsResource(metrics.get()));
+            }
+            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter(),
+                    new OperationsFeature(operations));
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
-            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs);
+            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs, databaseCheck);
         } catch (RuntimeException e) {
+            if (databaseCheck != null) {
+                databaseCheck.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -112,6 +153,14 @@ public final class PortcullisServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The audit log, and the token counters when metrics are on. */
+    private static EventPublisher events(Optional<PrometheusMetrics> metrics) {
+        List<EventPublisher> listeners = new ArrayList<>();
+        listeners.add(new AuditLog());
+        metrics.ifPresent(m -> listeners.add(new TokenMetrics(m.registry())));
+        return new FanOutEventPublisher(listeners);
     }
 
     /** Liquibase and Jersey log through java.util.logging: send it to SLF4J, once per JVM. */
@@ -124,7 +173,7 @@ public final class PortcullisServer implements AutoCloseable {
 
     private static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
                                             SecureRandom random, MasterKey masterKey, PersistenceUnit persistence,
-                                            IdentityBackend identity) {
+                                            IdentityBackend identity, EventPublisher events) {
         ServerSettings serverSettings = new ServerSettings(settings.issuer(), settings.audience(),
                 settings.signingAlgorithm(), enabledAlgorithms(settings, persistence));
         AuthorizationServerBuilder builder = AuthorizationServer.builder(serverSettings)
@@ -135,7 +184,7 @@ public final class PortcullisServer implements AutoCloseable {
                 .jobLock(persistence.jobLock())
                 .clock(clock)
                 .random(random)
-                .events(new LoggingEventPublisher())
+                .events(events)
                 .discoverGrantHandlers(PortcullisServer.class.getClassLoader())
                 .identityBackend(identity)
                 .authorizationCodes(persistence.authorizationCodes())
@@ -176,8 +225,10 @@ public final class PortcullisServer implements AutoCloseable {
         client.idTokenSigningAlgorithm().ifPresent(algorithms::add);
     }
 
-    private static HikariDataSource dataSource(RuntimeSettings settings) {
+    private static HikariDataSource dataSource(RuntimeSettings settings, Optional<PrometheusMetrics> metrics) {
         HikariConfig config = new HikariConfig();
+        // Hikari's own Micrometer tracker: hikaricp_connections_active, _idle, _pending, _timeout_total, ...
+        metrics.ifPresent(m -> config.setMetricRegistry(m.registry()));
         config.setPoolName("portcullis-db");
         config.setJdbcUrl(settings.database().url());
         settings.database().user().ifPresent(config::setUsername);
@@ -224,6 +275,7 @@ public final class PortcullisServer implements AutoCloseable {
         LOG.info("Portcullis stopping");
         jobs.close();
         http.close();
+        databaseCheck.close();
         persistence.close();
         dataSource.close();
         LOG.info("Portcullis stopped");
