@@ -10,9 +10,13 @@ import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.event.ClientChanged;
 import dev.portcullis.oauth.domain.port.ClientRepository;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,8 @@ public final class ManageClients {
     private final TokenValueGenerator values;
     private final TokenLifetimes defaults;
     private final ClientSecretCipher cipher;
+    private final EventPublisher events;
+    private final Clock clock;
 
     /**
      * @param clients       where clients are kept (the caching repository of the token endpoint)
@@ -47,15 +53,20 @@ public final class ManageClients {
      * @param defaults      the lifetimes of a client that sets none
      * @param cipher        seals the secret of a {@code client_secret_jwt} client, which the server
      *                      needs in clear to check an HMAC (RFC 7523 §3)
+     * @param events        where each change is reported (the audit trail)
+     * @param clock         the time of each change
      */
     public ManageClients(ClientRepository clients, RevokeTokens revoke, SecretHasher hasher,
-                         TokenValueGenerator values, TokenLifetimes defaults, ClientSecretCipher cipher) {
+                         TokenValueGenerator values, TokenLifetimes defaults, ClientSecretCipher cipher,
+                         EventPublisher events, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.values = Objects.requireNonNull(values, "values");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** A registration and the secret made for it, in clear, when this call set one. */
@@ -116,7 +127,7 @@ public final class ManageClients {
         }
         Client client = ClientMetadata.build(parsed.builder());
         clients.save(client);
-        LOG.info("audit: client created client_id={} by admin_client_id={}", id, admin);
+        changed(id, ClientChanged.Change.CREATED, admin);
         return new Creation.Created(new Registered(client, issued));
     }
 
@@ -152,7 +163,7 @@ public final class ManageClients {
         }
         Client client = ClientMetadata.build(builder);
         clients.save(client);
-        LOG.info("audit: client replaced client_id={} by admin_client_id={}", id, admin);
+        changed(id, ClientChanged.Change.REPLACED, admin);
         return Optional.of(new Registered(client, issued));
     }
 
@@ -167,8 +178,8 @@ public final class ManageClients {
         }
         RevokeTokens.Revoked revoked = revoke.ofClient(id);
         boolean deleted = clients.delete(id);
-        LOG.info("audit: client deleted client_id={} grants_revoked={} by admin_client_id={}", id, revoked.grants(),
-                admin);
+        LOG.debug("client deleted: client_id={} grants_revoked={}", id, revoked.grants());
+        changed(id, ClientChanged.Change.DELETED, admin);
         return deleted;
     }
 
@@ -191,8 +202,12 @@ public final class ManageClients {
         ClientBuilder builder = existing.get().toBuilder();
         setSecret(builder, id, existing.get().authenticationMethod(), secret);
         clients.save(builder.build());
-        LOG.info("audit: client secret rotated client_id={} by admin_client_id={}", id, admin);
+        changed(id, ClientChanged.Change.SECRET_ROTATED, admin);
         return Optional.of(secret);
+    }
+
+    private void changed(ClientId id, ClientChanged.Change change, ClientId admin) {
+        events.publish(new ClientChanged(Instant.now(clock), id, change, admin));
     }
 
     /** The slow hash for client_secret_basic/post, and for client_secret_jwt also the sealed secret. */

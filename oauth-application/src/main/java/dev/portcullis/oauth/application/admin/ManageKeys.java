@@ -7,10 +7,14 @@ import dev.portcullis.oauth.application.key.RotationOutcome;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.event.SigningKeyChanged;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -31,10 +35,23 @@ public final class ManageKeys {
     private final RotateSigningKeys rotate;
     private final ImportSigningKey importKey;
 
-    public ManageKeys(SigningKeyRepository keys, RotateSigningKeys rotate, ImportSigningKey importKey) {
+    private final EventPublisher events;
+    private final Clock clock;
+
+    /**
+     * @param keys      the stored keys
+     * @param rotate    rotates a key on request
+     * @param importKey imports a key
+     * @param events    where each rotation and import is reported (the audit trail)
+     * @param clock     the time of each change
+     */
+    public ManageKeys(SigningKeyRepository keys, RotateSigningKeys rotate, ImportSigningKey importKey,
+                      EventPublisher events, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.rotate = Objects.requireNonNull(rotate, "rotate");
         this.importKey = Objects.requireNonNull(importKey, "importKey");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Every stored key, newest first. */
@@ -52,8 +69,10 @@ public final class ManageKeys {
     public RotationOutcome rotate(ClientId admin, SigningAlgorithm algorithm) {
         try {
             RotationOutcome outcome = rotate.rotate(algorithm);
-            LOG.info("audit: signing key rotation alg={} status={} next_kid={} by admin_client_id={}",
-                    algorithm.jwsName(), outcome.status(), outcome.nextKey(), admin);
+            LOG.debug("signing key rotation: alg={} status={} next_kid={}", algorithm.jwsName(), outcome.status(),
+                    outcome.nextKey());
+            events.publish(new SigningKeyChanged(Instant.now(clock), outcome.nextKey().value(), algorithm.jwsName(),
+                    SigningKeyChanged.Change.ROTATED, admin));
             return outcome;
         } catch (IllegalArgumentException e) {
             throw OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The server does not sign with this algorithm.");
@@ -73,8 +92,9 @@ public final class ManageKeys {
     public SigningKey importKey(ClientId admin, KeyImport request) {
         try {
             SigningKey key = importKey.importKey(request);
-            LOG.info("audit: signing key imported kid={} alg={} state={} by admin_client_id={}", key.id(),
-                    key.algorithm().jwsName(), key.state(), admin);
+            LOG.debug("signing key imported: kid={} state={}", key.id(), key.state());
+            events.publish(new SigningKeyChanged(Instant.now(clock), key.id().value(), key.algorithm().jwsName(),
+                    SigningKeyChanged.Change.IMPORTED, admin));
             return key;
         } catch (IllegalArgumentException e) {
             // ImportSigningKey's messages are safe to show: they never contain the key material.

@@ -2,8 +2,13 @@ package dev.portcullis.oauth.application.admin;
 
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.consent.Consent;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
+import dev.portcullis.oauth.domain.port.EventPublisher;
+import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.Subject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +30,20 @@ public final class ManageUsers {
     private final ConsentRepository consents;
     private final RevokeTokens revoke;
 
-    public ManageUsers(ConsentRepository consents, RevokeTokens revoke) {
+    private final EventPublisher events;
+    private final Clock clock;
+
+    /**
+     * @param consents the remembered consents
+     * @param revoke   revokes the tokens of a consent, a user or a client
+     * @param events   where a revoked consent is reported (the audit trail)
+     * @param clock    the time of each change
+     */
+    public ManageUsers(ConsentRepository consents, RevokeTokens revoke, EventPublisher events, Clock clock) {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The consents of {@code subject}, by client id. */
@@ -47,8 +63,9 @@ public final class ManageUsers {
             return Optional.empty();
         }
         RevokeTokens.Revoked revoked = revoke.ofUser(subject, Optional.of(clientId));
-        LOG.info("audit: consent revoked sub={} client_id={} grants_revoked={} by admin_client_id={}",
-                subject, clientId, revoked.grants(), admin);
+        LOG.debug("consent revoked: client_id={} grants_revoked={}", clientId, revoked.grants());
+        events.publish(new ConsentChanged(Instant.now(clock), clientId, subject.value(), false, ScopeSet.EMPTY,
+                Optional.of(admin)));
         return Optional.of(revoked);
     }
 

@@ -4,6 +4,8 @@ import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.token.TokenHash;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,9 +25,15 @@ public final class GiveConsent {
             "The user denied the request.");
 
     private final AuthorizationFlow flow;
+    private final EventPublisher events;
 
-    public GiveConsent(AuthorizationFlow flow) {
+    /**
+     * @param flow   the authorization flow this page is a step of
+     * @param events where a consent given is reported (the audit trail)
+     */
+    public GiveConsent(AuthorizationFlow flow, EventPublisher events) {
         this.flow = Objects.requireNonNull(flow, "flow");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -94,6 +102,8 @@ public final class GiveConsent {
         }
         flow.rememberConsent(pending.request(), user);
         LOG.debug("consent given: client_id={}", client.get().id());
+        events.publish(new ConsentChanged(flow.now(), client.get().id(), user.subject().value(), true,
+                pending.request().scope(), Optional.empty()));
         return flow.complete(pending.request(), client.get(), user);
     }
 

@@ -8,6 +8,8 @@ import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.user.Password;
 import dev.portcullis.oauth.domain.user.UserClaims;
 import dev.portcullis.oauth.domain.user.Username;
+import dev.portcullis.oauth.domain.event.SignInAttempted;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,9 +31,17 @@ public final class SignIn {
     private final IdentityBackend identities;
     private final FailureCounter perUsername;
     private final FailureCounter perAddress;
+    private final EventPublisher events;
 
-    public SignIn(AuthorizationFlow flow, IdentityBackend identities, LoginLimits limits) {
+    /**
+     * @param flow       the authorization flow this page is a step of
+     * @param identities checks passwords
+     * @param limits     how many failed attempts are allowed per username and per address
+     * @param events     where each checked sign-in, accepted or refused, is reported (the audit trail)
+     */
+    public SignIn(AuthorizationFlow flow, IdentityBackend identities, LoginLimits limits, EventPublisher events) {
         this.flow = Objects.requireNonNull(flow, "flow");
+        this.events = Objects.requireNonNull(events, "events");
         this.identities = Objects.requireNonNull(identities, "identities");
         Objects.requireNonNull(limits, "limits");
         this.perUsername = new FailureCounter(flow.clock(), limits.perUsername(), limits.window());
@@ -110,6 +120,7 @@ public final class SignIn {
             perUsername.record(usernameKey);
             attempt.clientAddress().ifPresent(perAddress::record);
             LOG.debug("login refused: invalid credentials, client_id={}", client.get().id());
+            events.publish(new SignInAttempted(flow.now(), client.get().id(), Optional.empty(), false));
             return form(attempt.requestId(), pending, client.get(), typed, Optional.of(LoginProblem.INVALID_CREDENTIALS));
         }
         perUsername.clear(usernameKey);
@@ -118,6 +129,7 @@ public final class SignIn {
         Authentication authentication = new Authentication(user.get().subject(), now,
                 TokenHash.of(session.cookieValue()));
         LOG.debug("user signed in: client_id={}", client.get().id());
+        events.publish(new SignInAttempted(now, client.get().id(), Optional.of(user.get().subject().value()), true));
         return new AuthorizationStep.SignedIn(session,
                 flow.afterSignIn(attempt.requestId(), pending.authenticatedAs(authentication), client.get()));
     }

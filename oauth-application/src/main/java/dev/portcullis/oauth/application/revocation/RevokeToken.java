@@ -12,6 +12,8 @@ import dev.portcullis.oauth.application.userinfo.ValidatedAccessToken;
 import dev.portcullis.oauth.domain.client.AccessTokenFormat;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.error.OAuthException;
+import dev.portcullis.oauth.domain.event.TokenRevoked;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
@@ -19,6 +21,7 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,6 +56,8 @@ public final class RevokeToken {
     private final RevokedAccessTokenRepository revokedAccessTokens;
     private final Optional<OpaqueAccessTokenRepository> opaqueTokens;
     private final GrantRevocation grants;
+    private final EventPublisher events;
+    private final Clock clock;
 
     /**
      * @param authenticator       authenticates the caller as at the token endpoint
@@ -61,15 +66,18 @@ public final class RevokeToken {
      * @param refreshTokens       where refresh token families are revoked; empty when none are issued
      * @param opaqueTokens        where opaque access tokens are revoked; empty when none are issued
      * @param clock               the source of "now" for how long a revoked grant stays listed
+     * @param events              where each revocation is reported (the audit trail)
      */
     public RevokeToken(ClientAuthenticator authenticator, TokenLookup tokens,
                        RevokedAccessTokenRepository revokedAccessTokens, Optional<RefreshTokenRepository> refreshTokens,
-                       Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock) {
+                       Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock, EventPublisher events) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.revokedAccessTokens = Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
         this.opaqueTokens = Objects.requireNonNull(opaqueTokens, "opaqueTokens");
         this.grants = new GrantRevocation(refreshTokens, opaqueTokens, Optional.of(revokedAccessTokens), clock);
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = clock;
     }
 
     /**
@@ -107,6 +115,8 @@ public final class RevokeToken {
             revokedAccessTokens.revoke(token.tokenId(), token.expiresAt());
         }
         LOG.debug("access token revoked: client_id={} jti={}", client.id(), token.tokenId());
+        events.publish(new TokenRevoked(Instant.now(clock), client.id(), Optional.of(token.subject()), TokenRevoked.ACCESS_TOKEN,
+                token.tokenId()));
     }
 
     private void revokeFamily(RefreshToken token, Client client) {
@@ -117,5 +127,7 @@ public final class RevokeToken {
         String grantId = token.grantId();
         grants.revoke(grantId, client.lifetimes().accessToken());
         LOG.debug("refresh token family revoked: client_id={} grant_id={}", client.id(), grantId);
+        events.publish(new TokenRevoked(Instant.now(clock), client.id(), Optional.of(token.subject().value()), TokenRevoked.REFRESH_TOKEN,
+                grantId));
     }
 }

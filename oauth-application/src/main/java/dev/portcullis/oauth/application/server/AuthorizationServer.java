@@ -137,7 +137,8 @@ public final class AuthorizationServer {
         this.introspectToken = lookup.map(tokens -> new IntrospectToken(authenticator, tokens, resources, settings,
                 signer, builder.clock()));
         this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, builder.revokedAccessTokens(),
-                Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock()));
+                Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock(),
+                builder.events()));
         // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
         this.endSession = browserFlow.isPresent()
                 ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
@@ -148,10 +149,13 @@ public final class AuthorizationServer {
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
                         new ManageClients(cachedClients, revokeTokens(builder, cachedClients), secretHasher, values,
-                                builder.clientDefaults(), clientSecretCipher(builder, random)),
+                                builder.clientDefaults(), clientSecretCipher(builder, random), builder.events(),
+                                builder.clock()),
                         new ManageScopes(builder.scopes()),
-                        new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients)),
-                        new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey())))
+                        new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients), builder.events(),
+                                builder.clock()),
+                        new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey(), builder.events(),
+                                builder.clock())))
                 : Optional.empty();
     }
 
@@ -186,8 +190,9 @@ public final class AuthorizationServer {
                 Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations"),
                 values, builder.clock(), builder.browserSessionLifetime(), resources);
         return new BrowserFlow(new Authorize(flow),
-                new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits()),
-                new GiveConsent(flow));
+                new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits(),
+                        builder.events()),
+                new GiveConsent(flow, builder.events()));
     }
 
     /** Revokes what a grant produced, with whichever of the token stores the server has. */

@@ -20,6 +20,8 @@ import dev.portcullis.oauth.domain.client.HashedSecret;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.event.ClientChanged;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +48,13 @@ class ManageClientsTest {
     private final Pbkdf2SecretHasher hasher = new Pbkdf2SecretHasher(new SecureRandom(), 1000);
     private final ClientSecretCipher cipher = new ClientSecretCipher(MasterKey.generate(new SecureRandom()),
             new SecureRandom());
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+    private final List<OAuthEvent> events = new ArrayList<>();
     private final ManageClients manage = new ManageClients(clients, new RevokeTokens(refreshTokens, Optional.empty(),
             new GrantRevocation(Optional.of(refreshTokens), Optional.empty(), Optional.empty(),
                     Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS), hasher,
             new SecureRandomTokenValueGenerator(new SecureRandom()),
-            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher);
+            TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher, events::add, CLOCK);
 
     private static Map<String, Object> service(String id) {
         Map<String, Object> json = new HashMap<>();
@@ -74,6 +79,20 @@ class ManageClientsTest {
         assertFalse(stored.encoded().contains(secret.value()));
         assertTrue(hasher.matches(secret, stored));
         assertEquals(Duration.ofMinutes(7), registered.client().lifetimes().accessToken(), "the server's default");
+    }
+
+    @Test
+    void createRotateAndDeleteThenOneClientChangedEventEachNamingTheAdmin() {
+        created(service("billing"));
+        manage.rotateSecret(ADMIN, new ClientId("billing"));
+        manage.delete(ADMIN, new ClientId("billing"));
+        manage.delete(ADMIN, new ClientId("billing"));
+
+        Instant now = CLOCK.instant();
+        assertEquals(List.of(
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.CREATED, ADMIN),
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.SECRET_ROTATED, ADMIN),
+                new ClientChanged(now, new ClientId("billing"), ClientChanged.Change.DELETED, ADMIN)), events);
     }
 
     @Test

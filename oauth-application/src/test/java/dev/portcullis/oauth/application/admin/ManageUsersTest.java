@@ -14,6 +14,8 @@ import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.consent.Consent;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.OpaqueAccessToken;
 import dev.portcullis.oauth.domain.token.RefreshToken;
@@ -22,6 +24,7 @@ import dev.portcullis.oauth.domain.user.Subject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,9 +41,11 @@ class ManageUsersTest {
     private final InMemoryOpaqueAccessTokenRepository opaqueTokens = new InMemoryOpaqueAccessTokenRepository();
     private final InMemoryRevokedAccessTokenRepository denyList = new InMemoryRevokedAccessTokenRepository();
     private final InMemoryClientRepository clients = new InMemoryClientRepository();
+    private final List<OAuthEvent> events = new ArrayList<>();
     private final ManageUsers users = new ManageUsers(consents, new RevokeTokens(refreshTokens, Optional.of(opaqueTokens),
             new GrantRevocation(Optional.of(refreshTokens), Optional.of(opaqueTokens), Optional.of(denyList),
-                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS));
+                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS), events::add,
+            Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
 
     private void token(String value, Subject subject, String clientId) {
         refreshTokens.save(new RefreshToken(TokenHash.of(value), "grant-" + value, new ClientId(clientId), subject,
@@ -75,6 +80,17 @@ class ManageUsersTest {
         assertFalse(revoked("a-app"));
         assertFalse(revoked("b-web"));
         assertEquals(Optional.empty(), users.revokeConsent(ADMIN, ALICE, new ClientId("web")));
+    }
+
+    @Test
+    void revokeConsentThenOneConsentRevokedEventNamingTheAdmin() {
+        consents.save(new Consent(ALICE, new ClientId("web"), ScopeSet.of("read"), NOW));
+
+        users.revokeConsent(ADMIN, ALICE, new ClientId("web"));
+        users.revokeConsent(ADMIN, ALICE, new ClientId("web"));
+
+        assertEquals(List.of(new ConsentChanged(Instant.parse("2026-11-27T12:00:00Z"), new ClientId("web"),
+                ALICE.value(), false, ScopeSet.EMPTY, Optional.of(ADMIN))), events);
     }
 
     @Test

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.authorization.AuthorizationStep.LoginProblem;
 import dev.portcullis.oauth.application.client.TestClients;
+import dev.portcullis.oauth.domain.event.SignInAttempted;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
 import dev.portcullis.oauth.domain.authorization.CodeChallengeMethod;
 import dev.portcullis.oauth.domain.authorization.Redemption;
@@ -22,6 +24,7 @@ import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.session.BrowserSession;
 import dev.portcullis.oauth.domain.token.TokenHash;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +256,24 @@ class BrowserFlowTest {
         assertEquals(Optional.of(BrowserSession.sidOf(TokenHash.of(cookie))), stored.sessionId());
         assertNotEquals(cookie, stored.sessionId().orElseThrow());
         assertNotEquals(TokenHash.of(cookie), stored.sessionId().orElseThrow());
+    }
+
+    @Test
+    void signInThenEachCheckedAttemptPublishedAndConsentGivenPublished() {
+        AuthorizationStep.Interaction login = startLogin(valid());
+        login(login.requestId(), USERNAME, "wrong", "192.0.2.1");
+        AuthorizationStep.SignedIn signedIn = assertInstanceOf(AuthorizationStep.SignedIn.class,
+                login(login.requestId(), USERNAME, PASSWORD, "192.0.2.1"));
+
+        allow(signedIn);
+
+        ClientId client = new ClientId("confidential-client");
+        Instant now = flows.clock.instant();
+        assertEquals(List.of(
+                new SignInAttempted(now, client, Optional.empty(), false),
+                new SignInAttempted(now, client, Optional.of(TestFlows.SUBJECT.value()), true),
+                new ConsentChanged(now, client, TestFlows.SUBJECT.value(), true, ScopeSet.of("openid", "read"),
+                        Optional.empty())), flows.events);
     }
 
     @Test

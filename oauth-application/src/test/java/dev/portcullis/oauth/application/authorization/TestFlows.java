@@ -21,7 +21,9 @@ import dev.portcullis.oauth.domain.user.UserClaims;
 import dev.portcullis.oauth.domain.user.Username;
 import java.net.URI;
 import java.security.SecureRandom;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,8 @@ final class TestFlows {
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     final MutableClock clock = new MutableClock(NOW);
+    /** What the use cases published, in order. */
+    final List<OAuthEvent> events = new CopyOnWriteArrayList<>();
     final InMemoryClientRepository clients = new InMemoryClientRepository();
     final InMemoryScopeRepository scopes = new InMemoryScopeRepository();
     final InMemoryConsentRepository consents = new InMemoryConsentRepository();
@@ -68,8 +72,8 @@ final class TestFlows {
                 new SecureRandomTokenValueGenerator(new SecureRandom()), clock, Duration.ofHours(8),
                 new ResourceIndicators(resources, ISSUER.toString(), clock));
         authorize = new Authorize(flow);
-        signIn = new SignIn(flow, new Identities(), LoginLimits.DEFAULTS);
-        giveConsent = new GiveConsent(flow);
+        signIn = new SignIn(flow, new Identities(), LoginLimits.DEFAULTS, events::add);
+        giveConsent = new GiveConsent(flow, events::add);
     }
 
     TestFlows client(ClientBuilder builder) {

@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.oauth.application.introspection.TokenManagementFixture;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
+import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
+import dev.portcullis.oauth.domain.event.TokenRevoked;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RevokeTokenTest {
@@ -39,6 +44,29 @@ class RevokeTokenTest {
         assertFalse(active("billing", token.accessToken().value()));
         assertEquals(0, fixture.servers.revokedAccessTokens().deleteExpired(TestServers.NOW.plusSeconds(300), 10));
         assertEquals(1, fixture.servers.revokedAccessTokens().deleteExpired(TestServers.NOW.plusSeconds(301), 10));
+    }
+
+    @Test
+    void revokeWhenOwnAccessTokenThenTokenRevokedEventWithItsJti() { // RFC 7009 §2.1
+        TokenResponse token = fixture.clientToken("billing");
+
+        fixture.revoke("billing", token.accessToken().value());
+
+        assertEquals(List.of(new TokenRevoked(fixture.clock.instant(), new ClientId("billing"), Optional.of("billing"),
+                TokenRevoked.ACCESS_TOKEN, jti(token))), revocations());
+    }
+
+    @Test
+    void revokeWhenAnotherClientsAccessTokenThenNoEvent() { // RFC 7009 §2.1
+        TokenResponse token = fixture.clientToken("billing");
+
+        fixture.revoke("stranger", token.accessToken().value());
+
+        assertEquals(List.of(), revocations());
+    }
+
+    private List<OAuthEvent> revocations() {
+        return fixture.servers.events().stream().filter(TokenRevoked.class::isInstance).toList();
     }
 
     @Test

@@ -44,6 +44,7 @@ import java.util.Set;
  * @param clientCacheTtl      how long a client registration is cached; changes made on another
  *                            instance are announced at once on PostgreSQL, this bounds a missed one
  * @param resilience          database timeouts and circuit breaker, request rate limits
+ * @param metricsEnabled      whether {@code /metrics} answers (Prometheus text format); when off it is 404
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
@@ -52,7 +53,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
                               JobSettings jobs, List<ResourceServer> resources, Duration clientCacheTtl,
-                              ResilienceSettings resilience) {
+                              ResilienceSettings resilience, boolean metricsEnabled) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -91,6 +92,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
                 sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources, clientCacheTtl,
-                resilience);
+                resilience, metricsEnabled);
     }
 }

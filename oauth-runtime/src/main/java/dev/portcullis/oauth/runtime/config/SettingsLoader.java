@@ -50,11 +50,13 @@ public final class SettingsLoader {
             "PORTCULLIS_CLIENT_CACHE_TTL",
             "PORTCULLIS_DB_QUERY_TIMEOUT", "PORTCULLIS_DB_CONNECTION_TIMEOUT", "PORTCULLIS_DB_CIRCUIT_FAILURE_RATE",
             "PORTCULLIS_DB_CIRCUIT_MINIMUM_CALLS", "PORTCULLIS_DB_CIRCUIT_OPEN_WAIT", "PORTCULLIS_TOKEN_RATE_LIMIT",
-            "PORTCULLIS_LOGIN_RATE_LIMIT_USER", "PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS");
+            "PORTCULLIS_LOGIN_RATE_LIMIT_USER", "PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS",
+            "PORTCULLIS_METRICS_ENABLED", "PORTCULLIS_LOG_FORMAT");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
-            "keys", "jobs", "resources", "client_cache_ttl", "resilience");
+            "keys", "jobs", "resources", "client_cache_ttl", "resilience",
+            "metrics");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -141,7 +143,7 @@ public final class SettingsLoader {
                 // Changes on other instances arrive by notification; this only bounds a missed one.
                 setting("PORTCULLIS_CLIENT_CACHE_TTL", root, "client_cache_ttl")
                         .map(v -> Duration.ofSeconds(range(v, 0, 3600))).orElse(Duration.ofSeconds(5)),
-                resilience(root));
+                resilience(root), metricsEnabled(root));
     }
 
     /**
@@ -175,6 +177,29 @@ public final class SettingsLoader {
         RateLimit perAddress = setting("PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS", node, "login_rate_limit_address")
                 .map(v -> RateLimit.perMinute(range(v, 1, 1_000_000))).orElse(defaults.loginPerAddress());
         return new ResilienceSettings(database, connectionTimeout, token, perUser, perAddress);
+    }
+
+    /**
+     * {@code /metrics} on or off (default on), and the log format, which logback reads itself before
+     * this runs: checked here so that a typo fails the start with the key named.
+     */
+    private boolean metricsEnabled(ConfigNode root) {
+        env("PORTCULLIS_LOG_FORMAT").ifPresent(format -> {
+            if (!"text".equals(format) && !"json".equals(format)) {
+                throw new ConfigurationException("PORTCULLIS_LOG_FORMAT", "must be text or json");
+            }
+        });
+        ConfigNode metrics = root.section("metrics").orElseGet(() -> ConfigNode.empty("metrics"))
+                .requireKnownKeys(Set.of("enabled"));
+        Optional<String> fromEnv = env("PORTCULLIS_METRICS_ENABLED");
+        if (fromEnv.isPresent()) {
+            return switch (fromEnv.get()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigurationException("PORTCULLIS_METRICS_ENABLED", "must be true or false");
+            };
+        }
+        return metrics.bool("enabled").orElse(true);
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

@@ -40,14 +40,15 @@ public final class OfflineInstance implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         MasterKey masterKey = settings.masterKey()
                 .orElseGet(() -> new DevelopmentState(settings.dataDir(), random).masterKey());
-        HikariDataSource dataSource = PortcullisServer.dataSource(settings);
+        HikariDataSource dataSource = PortcullisServer.dataSource(settings, Optional.empty());
         PersistenceUnit persistence = null;
         try {
             persistence = PersistenceUnit.open(dataSource);
             // No user signs in from the command line: the development user is left out.
             IdentityBackend identity = IdentityBackends.create(settings.identity(), Optional.empty(), random, clock);
+            // The command line's changes reach the audit log like the admin API's.
             AuthorizationServer core = PortcullisServer.core(settings, clock, List.of(), random, masterKey, persistence,
-                    identity);
+                    identity, PortcullisServer.events(Optional.empty()));
             return new OfflineInstance(dataSource, persistence, core);
         } catch (RuntimeException e) {
             if (persistence != null) {
@@ -62,7 +63,7 @@ public final class OfflineInstance implements AutoCloseable {
     public static void migrate(RuntimeSettings settings) {
         Objects.requireNonNull(settings, "settings");
         PortcullisServer.routeJavaUtilLogging();
-        try (HikariDataSource dataSource = PortcullisServer.dataSource(settings)) {
+        try (HikariDataSource dataSource = PortcullisServer.dataSource(settings, Optional.empty())) {
             PersistenceUnit.migrateOnly(dataSource);
         }
     }

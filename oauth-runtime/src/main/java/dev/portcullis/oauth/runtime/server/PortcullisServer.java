@@ -6,6 +6,7 @@ import dev.portcullis.oauth.adapters.persistence.PersistenceUnit;
 import dev.portcullis.oauth.adapters.persistence.change.ConnectionSource;
 import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
 import dev.portcullis.oauth.adapters.rest.PortcullisFeature;
+import dev.portcullis.oauth.adapters.rest.identity.HttpIdentityBackend;
 import dev.portcullis.oauth.adapters.rest.jwks.HttpJwkSetSource;
 import dev.portcullis.oauth.application.grant.GrantHandler;
 import dev.portcullis.oauth.application.job.JobScheduler;
@@ -17,18 +18,33 @@ import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.Client;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.operations.AuditLog;
+import dev.portcullis.oauth.runtime.operations.CircuitBreakerMetrics;
+import dev.portcullis.oauth.runtime.operations.DatabaseCheck;
+import dev.portcullis.oauth.runtime.operations.FanOutEventPublisher;
+import dev.portcullis.oauth.runtime.operations.HealthResource;
+import dev.portcullis.oauth.runtime.operations.HttpRequestMetrics;
+import dev.portcullis.oauth.runtime.operations.JobMetrics;
+import dev.portcullis.oauth.runtime.operations.MetricsResource;
+import dev.portcullis.oauth.runtime.operations.OperationsFeature;
+import dev.portcullis.oauth.runtime.operations.PrometheusMetrics;
+import dev.portcullis.oauth.runtime.operations.TokenMetrics;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -43,6 +59,9 @@ public final class PortcullisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortcullisServer.class);
 
+    /** How long {@code /health/ready} waits for the database before it answers 503. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
     private final HikariDataSource dataSource;
     private final PersistenceUnit persistence;
     private final HttpServer http;
@@ -50,11 +69,13 @@ public final class PortcullisServer implements AutoCloseable {
     private final Optional<DevelopmentClient> developmentClient;
     private final Optional<DevelopmentUser> developmentUser;
     private final JobScheduler jobs;
+    private final DatabaseCheck databaseCheck;
 
     private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
                              HttpServer http, Optional<DevelopmentClient> developmentClient,
-                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs) {
+                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs, DatabaseCheck databaseCheck) {
         this.jobs = jobs;
+        this.databaseCheck = databaseCheck;
         this.developmentUser = developmentUser;
         this.dataSource = dataSource;
         this.persistence = persistence;
@@ -78,9 +99,13 @@ public final class PortcullisServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);
-        HikariDataSource dataSource = dataSource(settings);
+        // Metrics off means no meters at all: nothing is recorded that nobody can read.
+        Optional<PrometheusMetrics> metrics = settings.metricsEnabled() ? Optional.of(new PrometheusMetrics())
+                : Optional.empty();
+        HikariDataSource dataSource = dataSource(settings, metrics);
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
+        DatabaseCheck databaseCheck = null;
         try {
             persistence = PersistenceUnit.open(dataSource, settings.resilience().database(), listenConnections(settings));
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
@@ -88,7 +113,8 @@ public final class PortcullisServer implements AutoCloseable {
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
                     : Optional.empty();
             IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
-            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity);
+            AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity,
+                    events(metrics));
             ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
                     persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random),
                     persistence.resources());
@@ -105,10 +131,25 @@ public final class PortcullisServer implements AutoCloseable {
                     clock);
             jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
             jobs.start();
-            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter());
+            Optional<Supplier<String>> identityCircuit = identity instanceof HttpIdentityBackend http
+                    ? Optional.of(http::circuitState) : Optional.empty();
+            databaseCheck = new DatabaseCheck(dataSource, READINESS_TIMEOUT);
+            List<Object> operations = new ArrayList<>(List.of(new HealthResource(databaseCheck, identityCircuit)));
+            if (metrics.isPresent()) {
+                JobMetrics.bind(metrics.get().registry(), jobs);
+                identityCircuit.ifPresent(state -> CircuitBreakerMetrics.bind(metrics.get().registry(),
+                        "identity_backend", state));
+                operations.add(new HttpRequestMetrics(metrics.get().registry()));
+                operations.add(new MetricsResource(metrics.get()));
+            }
+            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter(),
+                    new OperationsFeature(operations));
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
-            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs);
+            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs, databaseCheck);
         } catch (RuntimeException e) {
+            if (databaseCheck != null) {
+                databaseCheck.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -118,6 +159,14 @@ public final class PortcullisServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The audit log, and the token counters when metrics are on. */
+    static EventPublisher events(Optional<PrometheusMetrics> metrics) {
+        List<EventPublisher> listeners = new ArrayList<>();
+        listeners.add(new AuditLog());
+        metrics.ifPresent(m -> listeners.add(new TokenMetrics(m.registry())));
+        return new FanOutEventPublisher(listeners);
     }
 
     /** Liquibase and Jersey log through java.util.logging: send it to SLF4J, once per JVM. */
@@ -130,7 +179,7 @@ public final class PortcullisServer implements AutoCloseable {
 
     static AuthorizationServer core(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers,
                                             SecureRandom random, MasterKey masterKey, PersistenceUnit persistence,
-                                            IdentityBackend identity) {
+                                            IdentityBackend identity, EventPublisher events) {
         ServerSettings serverSettings = new ServerSettings(settings.issuer(), settings.audience(),
                 settings.signingAlgorithm(), enabledAlgorithms(settings, persistence));
         AuthorizationServerBuilder builder = AuthorizationServer.builder(serverSettings)
@@ -143,7 +192,7 @@ public final class PortcullisServer implements AutoCloseable {
                 .clientCacheTtl(settings.clientCacheTtl())
                 .clock(clock)
                 .random(random)
-                .events(new LoggingEventPublisher())
+                .events(events)
                 .discoverGrantHandlers(PortcullisServer.class.getClassLoader())
                 .identityBackend(identity)
                 .authorizationCodes(persistence.authorizationCodes())
@@ -184,8 +233,10 @@ public final class PortcullisServer implements AutoCloseable {
         client.idTokenSigningAlgorithm().ifPresent(algorithms::add);
     }
 
-    static HikariDataSource dataSource(RuntimeSettings settings) {
+    static HikariDataSource dataSource(RuntimeSettings settings, Optional<PrometheusMetrics> metrics) {
         HikariConfig config = new HikariConfig();
+        // Hikari's own Micrometer tracker: hikaricp_connections_active, _idle, _pending, _timeout_total, ...
+        metrics.ifPresent(m -> config.setMetricRegistry(m.registry()));
         config.setPoolName("portcullis-db");
         config.setJdbcUrl(settings.database().url());
         settings.database().user().ifPresent(config::setUsername);
@@ -253,6 +304,7 @@ public final class PortcullisServer implements AutoCloseable {
         LOG.info("Portcullis stopping");
         jobs.close();
         http.close();
+        databaseCheck.close();
         persistence.close();
         dataSource.close();
         LOG.info("Portcullis stopped");

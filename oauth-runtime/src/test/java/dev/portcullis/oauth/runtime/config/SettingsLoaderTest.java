@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.runtime.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,44 @@ class SettingsLoaderTest {
                 settings.grants());
         assertEquals(SigningAlgorithm.RS256, settings.signingAlgorithm());
         assertEquals("http://localhost:8080", settings.audience());
+    }
+
+    @Test
+    void loadWhenNothingConfiguredThenMetricsEnabled() {
+        assertTrue(new SettingsLoader(Map.of()).load().metricsEnabled());
+    }
+
+    @Test
+    void loadWhenMetricsDisabledInEnvironmentThenDisabled() {
+        assertFalse(new SettingsLoader(Map.of("PORTCULLIS_METRICS_ENABLED", "false")).load().metricsEnabled());
+    }
+
+    @Test
+    void loadWhenMetricsDisabledInFileThenDisabled() throws IOException {
+        Path file = write("metrics:\n  enabled: false\n");
+
+        assertFalse(new SettingsLoader(Map.of()).load(file).metricsEnabled());
+    }
+
+    @Test
+    void loadWhenMetricsEnabledNotBooleanThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_METRICS_ENABLED", "yes")).load());
+
+        assertEquals("PORTCULLIS_METRICS_ENABLED: must be true or false", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenLogFormatJsonThenAccepted() {
+        assertTrue(new SettingsLoader(Map.of("PORTCULLIS_LOG_FORMAT", "json")).load().metricsEnabled());
+    }
+
+    @Test
+    void loadWhenLogFormatUnknownThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_LOG_FORMAT", "xml")).load());
+
+        assertEquals("PORTCULLIS_LOG_FORMAT: must be text or json", thrown.getMessage());
     }
 
     @Test

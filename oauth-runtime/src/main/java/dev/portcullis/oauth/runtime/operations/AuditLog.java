@@ -1,0 +1,100 @@
+package dev.portcullis.oauth.runtime.operations;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.portcullis.oauth.domain.event.ClientChanged;
+import dev.portcullis.oauth.domain.event.ConsentChanged;
+import dev.portcullis.oauth.domain.event.OAuthEvent;
+import dev.portcullis.oauth.domain.event.SignInAttempted;
+import dev.portcullis.oauth.domain.event.SigningKeyChanged;
+import dev.portcullis.oauth.domain.event.TokenIssued;
+import dev.portcullis.oauth.domain.event.TokenRevoked;
+import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.EventPublisher;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit trail: one INFO line on the {@code portcullis.audit} logger per event, whatever its kind,
+ * with the fields {@code event}, {@code outcome}, then {@code client_id}, {@code sub},
+ * {@code grant_type}, {@code scope}, {@code jti}, {@code kid}, {@code actor} (the admin client) where
+ * they apply. The fields are {@code key=value} pairs in a text line and top-level fields of a JSON
+ * line, beside the {@code request_id} of the request that caused it (from the MDC). Events carry
+ * identifiers only, so no secret, password or token value can get here. Thread-safe.
+ */
+public final class AuditLog implements EventPublisher {
+
+    /** The logger's name, for routing the audit trail apart from the other logs. */
+    public static final String LOGGER = "portcullis.audit";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final String SUCCESS = "success";
+
+    @Override
+    public void publish(OAuthEvent event) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Map<String, String> fields = fields(event);
+        Object[] arguments = new Object[fields.size()];
+        StringBuilder message = new StringBuilder("audit");
+        int i = 0;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            arguments[i++] = kv(field.getKey(), field.getValue());
+            message.append(" {}");
+        }
+        LOG.info(message.toString(), arguments);
+    }
+
+    /** The fields of {@code event}'s audit line, in order. */
+    static Map<String, String> fields(OAuthEvent event) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (event instanceof TokenIssued issued) {
+            // A refresh grant is the audit trail's "token refreshed".
+            boolean refreshed = GrantType.REFRESH_TOKEN.equals(issued.grantType());
+            fields.put("event", refreshed ? "token_refreshed" : "token_issued");
+            fields.put("outcome", SUCCESS);
+            fields.put("client_id", issued.clientId().value());
+            fields.put("sub", issued.subject());
+            fields.put("grant_type", issued.grantType().value());
+            fields.put("scope", String.join(" ", issued.scope().values()));
+            fields.put("jti", issued.tokenId());
+        } else if (event instanceof TokenRevoked revoked) {
+            fields.put("event", "token_revoked");
+            fields.put("outcome", SUCCESS);
+            fields.put("client_id", revoked.clientId().value());
+            revoked.subject().ifPresent(sub -> fields.put("sub", sub));
+            fields.put("token_type", revoked.tokenType());
+            fields.put(TokenRevoked.ACCESS_TOKEN.equals(revoked.tokenType()) ? "jti" : "grant_id", revoked.tokenId());
+        } else if (event instanceof SignInAttempted signIn) {
+            fields.put("event", "login");
+            fields.put("outcome", signIn.succeeded() ? SUCCESS : "failure");
+            fields.put("client_id", signIn.clientId().value());
+            signIn.subject().ifPresent(sub -> fields.put("sub", sub));
+        } else if (event instanceof ConsentChanged consent) {
+            fields.put("event", consent.given() ? "consent_given" : "consent_revoked");
+            fields.put("outcome", SUCCESS);
+            fields.put("client_id", consent.clientId().value());
+            fields.put("sub", consent.subject());
+            if (consent.given()) {
+                fields.put("scope", String.join(" ", consent.scope().values()));
+            }
+            consent.actor().ifPresent(actor -> fields.put("actor", actor.value()));
+        } else if (event instanceof ClientChanged client) {
+            fields.put("event", "client_" + client.change().name().toLowerCase(Locale.ROOT));
+            fields.put("outcome", SUCCESS);
+            fields.put("client_id", client.clientId().value());
+            fields.put("actor", client.actor().value());
+        } else if (event instanceof SigningKeyChanged key) {
+            fields.put("event", "key_" + key.change().name().toLowerCase(Locale.ROOT));
+            fields.put("outcome", SUCCESS);
+            fields.put("kid", key.keyId());
+            fields.put("alg", key.algorithm());
+            fields.put("actor", key.actor().value());
+        }
+        return fields;
+    }
+}
