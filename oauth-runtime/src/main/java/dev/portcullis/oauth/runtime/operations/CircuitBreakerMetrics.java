@@ -26,6 +26,8 @@ public final class CircuitBreakerMetrics {
                     .description("The states of the circuit breaker")
                     .tag("name", name)
                     .tag("state", candidate.toLowerCase(Locale.ROOT))
+                    // The supplier may be a method reference held by nothing else: keep it from collection.
+                    .strongReference(true)
                     .register(registry);
         }
     }

@@ -139,6 +139,7 @@ public final class PortcullisServer implements AutoCloseable {
                 JobMetrics.bind(metrics.get().registry(), jobs);
                 identityCircuit.ifPresent(state -> CircuitBreakerMetrics.bind(metrics.get().registry(),
                         "identity_backend", state));
+                CircuitBreakerMetrics.bind(metrics.get().registry(), "database", persistence.circuit()::state);
                 operations.add(new HttpRequestMetrics(metrics.get().registry()));
                 operations.add(new MetricsResource(metrics.get()));
             }

@@ -15,6 +15,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,26 @@ class LogFormatTest {
         assertTrue(line.contains(" INFO  [main] portcullis.audit req-42 - audit event=login"), line);
     }
 
+    @Test
+    void configureWhenShippedFileThenNoWarningSoStatusStaysOffStandardOutput() throws JoranException {
+        // Logback prints its status to standard output when configuring raises a warning; the command
+        // line's --json output owns standard output, so the shipped file must configure cleanly.
+        for (String format : new String[] {null, "text", "json"}) {
+            LoggerContext context = new LoggerContext();
+            if (format != null) {
+                context.putProperty("PORTCULLIS_LOG_FORMAT", format);
+            }
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            try {
+                assertEquals(Status.INFO, new StatusUtil(context).getHighestLevel(0), String.valueOf(format));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
     /** Configures a fresh logging context from the shipped file and encodes {@code event} as it would. */
     private static String encode(String format, LoggingEvent event) throws JoranException {
         LoggerContext context = new LoggerContext();
@@ -72,7 +94,7 @@ class LogFormatTest {
             // The shipped file declares its console appenders for logging events only.
             @SuppressWarnings("unchecked")
             OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) assertInstanceOf(
-                    OutputStreamAppender.class, async.getAppender(format == null ? "text" : format));
+                    OutputStreamAppender.class, async.getAppender("CONSOLE"));
             event.setLoggerContext(context);
             return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
         } finally {

@@ -116,6 +116,11 @@ class OperationsEndToEndIT {
         assertTrue(scrape.find("portcullis_job_last_duration_seconds{job=").isPresent(), scrape::text);
         assertTrue(scrape.find("portcullis_job_last_outcome{job=").isPresent(), scrape::text);
         assertTrue(scrape.find("jvm_memory_used_bytes{").isPresent(), scrape::text);
+        // Issue #6: the database circuit breaker's state, closed while the database answers.
+        assertEquals(1.0, scrape.value("resilience4j_circuitbreaker_state{name=\"database\",state=\"closed\"}"),
+                scrape::text);
+        assertEquals(0.0, scrape.value("resilience4j_circuitbreaker_state{name=\"database\",state=\"open\"}"),
+                scrape::text);
     }
 
     private static double delta(Scrape before, Scrape after, String series) {
