@@ -1,14 +1,16 @@
 package dev.portcullis.oauth.application.admin;
 
 import dev.portcullis.oauth.domain.client.ClientId;
+import dev.portcullis.oauth.domain.event.ScopeChanged;
+import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Scope definitions through the admin API: the name and the description the consent page shows.
@@ -18,12 +20,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManageScopes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ManageScopes.class);
-
     private final ScopeRepository scopes;
+    private final EventPublisher events;
+    private final Clock clock;
 
-    public ManageScopes(ScopeRepository scopes) {
+    /**
+     * @param scopes where definitions are kept
+     * @param events where each change is reported (the audit trail)
+     * @param clock  the time of each change
+     */
+    public ManageScopes(ScopeRepository scopes, EventPublisher events, Clock clock) {
         this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Every definition, by name. */
@@ -39,8 +48,8 @@ public final class ManageScopes {
     public boolean put(ClientId admin, ScopeDefinition definition) {
         boolean created = scopes.findByScope(definition.scope()).isEmpty();
         scopes.save(definition);
-        LOG.info("audit: scope {} scope={} by admin_client_id={}", created ? "created" : "replaced",
-                definition.scope().value(), admin);
+        events.publish(new ScopeChanged(Instant.now(clock), definition.scope().value(),
+                created ? ScopeChanged.Change.CREATED : ScopeChanged.Change.REPLACED, admin));
         return created;
     }
 
@@ -48,7 +57,7 @@ public final class ManageScopes {
     public boolean delete(ClientId admin, Scope scope) {
         boolean deleted = scopes.delete(scope);
         if (deleted) {
-            LOG.info("audit: scope deleted scope={} by admin_client_id={}", scope.value(), admin);
+            events.publish(new ScopeChanged(Instant.now(clock), scope.value(), ScopeChanged.Change.DELETED, admin));
         }
         return deleted;
     }

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.application.admin;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.consent.Consent;
 import dev.portcullis.oauth.domain.event.ConsentChanged;
+import dev.portcullis.oauth.domain.event.TokensRevoked;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
@@ -72,16 +73,16 @@ public final class ManageUsers {
     /** Revokes every token of {@code subject}, at every client. */
     public RevokeTokens.Revoked revokeTokensOfUser(ClientId admin, Subject subject) {
         RevokeTokens.Revoked revoked = revoke.ofUser(subject, Optional.empty());
-        LOG.info("audit: tokens of user revoked sub={} grants_revoked={} by admin_client_id={}",
-                subject, revoked.grants(), admin);
+        events.publish(new TokensRevoked(Instant.now(clock), Optional.of(subject.value()), Optional.empty(),
+                revoked.grants(), revoked.opaqueAccessTokens(), admin));
         return revoked;
     }
 
     /** Revokes every token issued to {@code clientId}. */
     public RevokeTokens.Revoked revokeTokensOfClient(ClientId admin, ClientId clientId) {
         RevokeTokens.Revoked revoked = revoke.ofClient(clientId);
-        LOG.info("audit: tokens of client revoked client_id={} grants_revoked={} by admin_client_id={}",
-                clientId, revoked.grants(), admin);
+        events.publish(new TokensRevoked(Instant.now(clock), Optional.empty(), Optional.of(clientId),
+                revoked.grants(), revoked.opaqueAccessTokens(), admin));
         return revoked;
     }
 }

@@ -151,7 +151,7 @@ public final class AuthorizationServer {
                         new ManageClients(cachedClients, revokeTokens(builder, cachedClients), secretHasher, values,
                                 builder.clientDefaults(), clientSecretCipher(builder, random), builder.events(),
                                 builder.clock()),
-                        new ManageScopes(builder.scopes()),
+                        new ManageScopes(builder.scopes(), builder.events(), builder.clock()),
                         new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients), builder.events(),
                                 builder.clock()),
                         new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey(), builder.events(),

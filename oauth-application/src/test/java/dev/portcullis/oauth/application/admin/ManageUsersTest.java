@@ -14,6 +14,7 @@ import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.consent.Consent;
+import dev.portcullis.oauth.domain.event.TokensRevoked;
 import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.event.OAuthEvent;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
@@ -100,6 +101,8 @@ class ManageUsersTest {
         token("b-web", BOB, "web");
 
         assertEquals(2, users.revokeTokensOfUser(ADMIN, ALICE).grants());
+        assertEquals(List.of(new TokensRevoked(Instant.parse("2026-11-27T12:00:00Z"), Optional.of("alice"),
+                Optional.empty(), 2, 0, ADMIN)), events, "the audit trail");
 
         assertTrue(revoked("a-web") && revoked("a-app"));
         assertFalse(revoked("b-web"));

@@ -6,9 +6,11 @@ import dev.portcullis.oauth.domain.event.ClientChanged;
 import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.event.OAuthEvent;
 import dev.portcullis.oauth.domain.event.SignInAttempted;
+import dev.portcullis.oauth.domain.event.ScopeChanged;
 import dev.portcullis.oauth.domain.event.SigningKeyChanged;
 import dev.portcullis.oauth.domain.event.TokenIssued;
 import dev.portcullis.oauth.domain.event.TokenRevoked;
+import dev.portcullis.oauth.domain.event.TokensRevoked;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.EventPublisher;
 import java.util.LinkedHashMap;
@@ -88,6 +90,19 @@ public final class AuditLog implements EventPublisher {
             fields.put("outcome", SUCCESS);
             fields.put("client_id", client.clientId().value());
             fields.put("actor", client.actor().value());
+        } else if (event instanceof ScopeChanged scope) {
+            fields.put("event", "scope_" + scope.change().name().toLowerCase(Locale.ROOT));
+            fields.put("outcome", SUCCESS);
+            fields.put("scope", scope.scope());
+            fields.put("actor", scope.actor().value());
+        } else if (event instanceof TokensRevoked revoked) {
+            fields.put("event", "tokens_revoked");
+            fields.put("outcome", SUCCESS);
+            revoked.clientId().ifPresent(client -> fields.put("client_id", client.value()));
+            revoked.subject().ifPresent(sub -> fields.put("sub", sub));
+            fields.put("grants", Integer.toString(revoked.grants()));
+            fields.put("opaque_access_tokens", Integer.toString(revoked.opaqueAccessTokens()));
+            fields.put("actor", revoked.actor().value());
         } else if (event instanceof SigningKeyChanged key) {
             fields.put("event", "key_" + key.change().name().toLowerCase(Locale.ROOT));
             fields.put("outcome", SUCCESS);

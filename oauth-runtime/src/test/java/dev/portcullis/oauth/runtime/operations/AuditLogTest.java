@@ -12,9 +12,11 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.event.ClientChanged;
 import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.event.SignInAttempted;
+import dev.portcullis.oauth.domain.event.ScopeChanged;
 import dev.portcullis.oauth.domain.event.SigningKeyChanged;
 import dev.portcullis.oauth.domain.event.TokenIssued;
 import dev.portcullis.oauth.domain.event.TokenRevoked;
+import dev.portcullis.oauth.domain.event.TokensRevoked;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import java.time.Instant;
@@ -137,6 +139,25 @@ class AuditLogTest {
     void fieldsWhenKeyRotatedThenKidAlgAndActor() {
         assertEquals(Map.of("event", "key_rotated", "outcome", "success", "kid", "k-1", "alg", "RS256", "actor", "ops"),
                 AuditLog.fields(new SigningKeyChanged(AT, "k-1", "RS256", SigningKeyChanged.Change.ROTATED, ADMIN)));
+    }
+
+    @Test
+    void fieldsWhenScopeDeletedThenScopeAndActor() {
+        assertEquals(Map.of("event", "scope_deleted", "outcome", "success", "scope", "orders:read", "actor", "ops"),
+                AuditLog.fields(new ScopeChanged(AT, "orders:read", ScopeChanged.Change.DELETED, ADMIN)));
+    }
+
+    @Test
+    void fieldsWhenTokensOfAUserRevokedThenSubjectCountsAndActor() {
+        assertEquals(Map.of("event", "tokens_revoked", "outcome", "success", "sub", "user-1", "grants", "3",
+                        "opaque_access_tokens", "1", "actor", "ops"),
+                AuditLog.fields(new TokensRevoked(AT, Optional.of("user-1"), Optional.empty(), 3, 1, ADMIN)));
+    }
+
+    @Test
+    void fieldsWhenTokensOfAClientRevokedThenClient() {
+        assertEquals("billing", AuditLog.fields(new TokensRevoked(AT, Optional.empty(), Optional.of(BILLING), 0, 2,
+                ADMIN)).get("client_id"));
     }
 
     @Test
