@@ -2,11 +2,13 @@ package dev.portcullis.oauth.adapters.rest.client;
 
 import dev.portcullis.oauth.application.client.ClientAssertion;
 import dev.portcullis.oauth.application.client.ClientCredentials;
+import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +30,17 @@ public final class ClientCredentialsReader {
     private static final String CLIENT_ASSERTION_TYPE = "client_assertion_type";
 
     private ClientCredentialsReader() {
+    }
+
+    /**
+     * The request of an endpoint where clients authenticate (token, introspection, revocation):
+     * {@code form} with the credentials of the request's {@code Authorization} headers and form
+     * ({@link #read(List, Map)}, whose refusals it throws).
+     */
+    public static TokenEndpointRequest request(HttpHeaders headers, Map<String, String> form) {
+        List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
+                .orElse(List.of());
+        return new TokenEndpointRequest(form, read(authorization, form));
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.portcullis.oauth.adapters.rest.introspection;
 import dev.portcullis.oauth.adapters.rest.client.ClientCredentialsReader;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
 import dev.portcullis.oauth.adapters.rest.json.JsonBody;
-import dev.portcullis.oauth.application.client.ClientCredentials;
-import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
 import dev.portcullis.oauth.application.introspection.Introspection;
 import dev.portcullis.oauth.application.introspection.IntrospectToken;
 import jakarta.ws.rs.POST;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,11 +52,8 @@ public final class IntrospectionResource {
     /** Serves one introspection request; see the class comment. */
     @POST
     public Response introspect(@Context HttpHeaders headers, InputStream body) {
-        Map<String, String> form = forms.read(headers, body);
-        List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
-                .orElse(List.of());
-        Optional<ClientCredentials> credentials = ClientCredentialsReader.read(authorization, form);
-        Introspection answer = introspectToken.introspect(new TokenEndpointRequest(form, credentials));
+        Introspection answer = introspectToken.introspect(
+                ClientCredentialsReader.request(headers, forms.read(headers, body)));
         // RFC 7662 §4: the answer must not be cached by intermediaries.
         Response.ResponseBuilder response = wantsJwt(headers)
                 ? Response.ok(introspectToken.signed(answer).getBytes(StandardCharsets.US_ASCII), JWT)

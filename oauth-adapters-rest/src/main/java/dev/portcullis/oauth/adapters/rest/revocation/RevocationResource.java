@@ -2,8 +2,6 @@ package dev.portcullis.oauth.adapters.rest.revocation;
 
 import dev.portcullis.oauth.adapters.rest.client.ClientCredentialsReader;
 import dev.portcullis.oauth.adapters.rest.form.FormBodyReader;
-import dev.portcullis.oauth.application.client.ClientCredentials;
-import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
 import dev.portcullis.oauth.application.revocation.RevokeToken;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,10 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The revocation endpoint, {@code POST /revoke} (RFC 7009 §2): the same request checks and client
@@ -44,11 +39,7 @@ public final class RevocationResource {
     /** Serves one revocation request; see the class comment. */
     @POST
     public Response revoke(@Context HttpHeaders headers, InputStream body) {
-        Map<String, String> form = forms.read(headers, body);
-        List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
-                .orElse(List.of());
-        Optional<ClientCredentials> credentials = ClientCredentialsReader.read(authorization, form);
-        revokeToken.revoke(new TokenEndpointRequest(form, credentials));
+        revokeToken.revoke(ClientCredentialsReader.request(headers, forms.read(headers, body)));
         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

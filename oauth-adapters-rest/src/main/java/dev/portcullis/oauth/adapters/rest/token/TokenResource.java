@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,10 +66,8 @@ public final class TokenResource {
     /** Serves one token request; see the class comment. */
     @POST
     public Response token(@Context HttpHeaders headers, InputStream body) {
-        Map<String, String> form = forms.read(headers, body);
-        List<String> authorization = Optional.ofNullable(headers.getRequestHeader(HttpHeaders.AUTHORIZATION))
-                .orElse(List.of());
-        Optional<ClientCredentials> credentials = ClientCredentialsReader.read(authorization, form);
+        TokenEndpointRequest request = ClientCredentialsReader.request(headers, forms.read(headers, body));
+        Optional<ClientCredentials> credentials = request.credentials();
         // Limited by the client_id the request names, before any database or hashing work; a request
         // without one is refused by client authentication anyway.
         if (perClient.isPresent() && credentials.isPresent()) {
@@ -79,7 +76,7 @@ public final class TokenResource {
                 throw new RateLimitedException(wait.get());
             }
         }
-        TokenResponse response = issueToken.issue(new TokenEndpointRequest(form, credentials));
+        TokenResponse response = issueToken.issue(request);
         // RFC 6749 §5.1: the response carries Cache-Control: no-store and Pragma: no-cache.
         return Response.ok(JsonBody.of(body(response)), JsonBody.MEDIA_TYPE_UTF8)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
