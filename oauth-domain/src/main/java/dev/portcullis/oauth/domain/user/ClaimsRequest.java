@@ -75,16 +75,6 @@ public record ClaimsRequest(Set<String> userinfo, Set<String> idToken, Optional<
         return Set.copyOf(names);
     }
 
-    /** The names as one space-separated string, sorted, for storage; empty for none. */
-    public static String join(Set<String> names) {
-        return String.join(" ", names.stream().sorted().toList());
-    }
-
-    /** The names of a string made by {@link #join}. */
-    public static Set<String> split(String joined) {
-        return joined == null || joined.isBlank() ? Set.of() : Set.copyOf(List.of(joined.strip().split(" +")));
-    }
-
     private static Set<String> usable(Collection<String> names) {
         Set<String> kept = new LinkedHashSet<>();
         for (String name : names) {

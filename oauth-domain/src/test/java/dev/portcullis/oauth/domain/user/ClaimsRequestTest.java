@@ -49,16 +49,6 @@ class ClaimsRequestTest {
     }
 
     @Test
-    void joinAndSplitWhenNamesThenRoundTripSorted() {
-        String joined = ClaimsRequest.join(Set.of("phone_number", "email"));
-
-        assertEquals("email phone_number", joined);
-        assertEquals(Set.of("email", "phone_number"), ClaimsRequest.split(joined));
-        assertEquals(Set.of(), ClaimsRequest.split(null));
-        assertEquals(Set.of(), ClaimsRequest.split(""));
-    }
-
-    @Test
     void isEmptyWhenNothingAskedThenTrue() {
         assertTrue(ClaimsRequest.NONE.isEmpty());
         assertFalse(new ClaimsRequest(Set.of(), Set.of(), Optional.of("u1")).isEmpty());

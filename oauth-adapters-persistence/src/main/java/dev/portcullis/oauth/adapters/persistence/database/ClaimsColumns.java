@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.adapters.persistence.database;
 
 import dev.portcullis.oauth.domain.user.ClaimsRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ public final class ClaimsColumns {
 
     /** The column text of {@code names}; null for none. */
     public static String toColumn(Set<String> names) {
-        return names.isEmpty() ? null : ClaimsRequest.join(names);
+        return names.isEmpty() ? null : String.join(" ", names.stream().sorted().toList());
     }
 
     /**
@@ -30,9 +31,13 @@ public final class ClaimsColumns {
      */
     public static ClaimsRequest fromColumns(String userinfo, String idToken) {
         try {
-            return new ClaimsRequest(ClaimsRequest.split(userinfo), ClaimsRequest.split(idToken), Optional.empty());
+            return new ClaimsRequest(split(userinfo), split(idToken), Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored claims request is not valid", e);
         }
+    }
+
+    private static Set<String> split(String column) {
+        return column == null || column.isBlank() ? Set.of() : Set.copyOf(List.of(column.strip().split(" +")));
     }
 }
