@@ -2,7 +2,6 @@ package dev.portcullis.oauth.domain.user;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

@@ -163,7 +163,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
                 Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt(), successor)), Optional.empty(),
                 token.sessionId(), token.authenticationMethods(), token.claims(), token.resource()));
-        requireFamilyNotRevoked(hash, token);
+        requireFamilyNotRevoked(hash, token, client);
         return issued.response();
     }
 
@@ -188,11 +188,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                                     Instant now) {
         if (!now.isBefore(usedAt.plus(gracePeriod))) {
             LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
-            if (grants.isPresent()) {
-                grants.get().revoke(token.grantId(), client.lifetimes().accessToken());
-            } else {
-                refreshTokens.revokeGrant(token.grantId());
-            }
+            revokeFamily(token, client);
             throw refused("refresh token of grant " + token.grantId() + " reused; family revoked");
         }
         Optional<RefreshToken> next = refreshTokens.findByHash(TokenHash.of(successor.value()));
@@ -208,11 +204,23 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      * or a replayed authorization code) must not survive through that successor: the revocation
      * marked the used token too, so it is read again and the family revoked once more.
      */
-    private void requireFamilyNotRevoked(String hash, RefreshToken token) {
+    private void requireFamilyNotRevoked(String hash, RefreshToken token, Client client) {
         boolean revoked = refreshTokens.findByHash(hash).map(RefreshToken::revoked).orElse(true);
         if (revoked) {
-            refreshTokens.revokeGrant(token.grantId());
+            revokeFamily(token, client);
             throw refused("family of grant " + token.grantId() + " revoked during rotation");
+        }
+    }
+
+    /**
+     * Revokes the token's whole grant: through {@link GrantRevocation} when the handler has one (the
+     * family and the access tokens it produced), else the refresh token family alone.
+     */
+    private void revokeFamily(RefreshToken token, Client client) {
+        if (grants.isPresent()) {
+            grants.get().revoke(token.grantId(), client.lifetimes().accessToken());
+        } else {
+            refreshTokens.revokeGrant(token.grantId());
         }
     }
 
