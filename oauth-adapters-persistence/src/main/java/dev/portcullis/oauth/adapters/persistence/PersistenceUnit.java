@@ -171,13 +171,14 @@ public final class PersistenceUnit implements AutoCloseable {
     }
 
     /**
-     * Migrates the schema of {@code dataSource}'s database to the current version and returns,
-     * starting nothing: the {@code migrate} command.
+     * Migrates the schema of {@code dataSource}'s database to the current version through Liquibase,
+     * which also verifies the checksums of applied changesets, and returns, starting nothing: the
+     * {@code migrate} command.
      *
      * @throws ServiceUnavailableException when the database cannot be reached or a migration fails
      */
     public static void migrateOnly(DataSource dataSource) {
-        SchemaMigration.migrate(dataSource);
+        SchemaMigration.migrateAlways(dataSource);
     }
 
     /**
