@@ -65,7 +65,11 @@ final class ConfiguredRegistrations {
                             "scope " + scope + " is not defined in scopes");
                 }
             }
-            clients.save(withStoredSecret(entry));
+        }
+        // Checking a clear secret against its stored hash is a slow hash by design: side by side.
+        List<Client> registrations = clientEntries.parallelStream().map(this::withStoredSecret).toList();
+        for (Client client : registrations) {
+            clients.save(client);
             LOG.info("client applied from configuration: client_id={}", client.id());
         }
     }

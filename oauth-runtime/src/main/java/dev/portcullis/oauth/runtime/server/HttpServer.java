@@ -36,7 +36,11 @@ final class HttpServer implements AutoCloseable {
         this.contextPath = contextPath;
     }
 
-    static HttpServer start(RuntimeSettings settings, Feature endpoints, Object... providers) {
+    /**
+     * Builds the server and Jersey's application model (the slow part of starting the HTTP layer),
+     * without binding the port: {@link #start()} does that.
+     */
+    static HttpServer create(RuntimeSettings settings, Feature endpoints, Object... providers) {
         ResourceConfig config = new ResourceConfig()
                 .registerInstances(providers)
                 .register(endpoints)
@@ -63,14 +67,22 @@ final class HttpServer implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
+        return new HttpServer(server, connector, path);
+    }
+
+    /**
+     * Binds the port and serves.
+     *
+     * @throws IllegalStateException when the server cannot start, e.g. the port is taken
+     */
+    void start() {
         try {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw new IllegalStateException("HTTP server failed to start on " + settings.httpHost() + ":"
-                    + settings.httpPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("HTTP server failed to start on " + connector.getHost() + ":"
+                    + connector.getPort() + ": " + e.getMessage(), e);
         }
-        return new HttpServer(server, connector, path);
     }
 
     int port() {

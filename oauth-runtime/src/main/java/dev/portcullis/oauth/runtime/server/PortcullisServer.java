@@ -43,6 +43,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -106,31 +107,32 @@ public final class PortcullisServer implements AutoCloseable {
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
         DatabaseCheck databaseCheck = null;
+        CompletableFuture<IdentityBackend> identityStarted = CompletableFuture.completedFuture(null);
+        CompletableFuture<Optional<DevelopmentClient>> registered = CompletableFuture.completedFuture(Optional.empty());
         try {
-            persistence = PersistenceUnit.open(dataSource, settings.resilience().database(), listenConnections(settings));
+            // Hashing users' clear passwords is slow by design and needs no database: it runs on
+            // another core while the schema is checked and Hibernate starts.
             Optional<DevelopmentUser> devUser = settings.mode() == Mode.DEVELOPMENT && settings.identity().users().isEmpty()
                     && settings.identity().httpUrl().isEmpty()
                     ? Optional.of(DevelopmentUser.withPassword(devState.developmentUserPassword()))
                     : Optional.empty();
-            IdentityBackend identity = IdentityBackends.create(settings.identity(), devUser, random, clock);
+            identityStarted = StartupTask.run("identity",
+                    () -> IdentityBackends.create(settings.identity(), devUser, random, clock));
+            persistence = PersistenceUnit.open(dataSource, settings.resilience().database(), listenConnections(settings));
+            IdentityBackend identity = StartupTask.join(identityStarted);
             AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity,
                     events(metrics));
-            ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
-                    persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random),
-                    persistence.resources());
-            registrations.apply(settings.scopes(), settings.clients());
-            registrations.applyResources(settings.resources());
-            Optional<DevelopmentClient> devClient = settings.mode() == Mode.DEVELOPMENT
-                    ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
-                            core.secretHasher(), devState.developmentClientSecret()))
-                    : Optional.empty();
+            // Configured and development clients check their clear secrets against the stored slow
+            // hashes while Jersey builds its model; the server accepts requests only after both.
+            PersistenceUnit unit = persistence;
+            registered = StartupTask.run("registrations",
+                    () -> register(settings, unit, core, masterKey, random, devState));
             PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
             settings.resilience().tokenPerClient().ifPresent(limit -> endpoints.tokenRateLimit(limit, clock));
             endpoints.loginRateLimits(settings.resilience().loginPerUsername(), settings.resilience().loginPerAddress(),
                     clock);
             jobs = new JobScheduler(core.recurringJobs(settings.jobs()), clock, settings.shutdownGrace());
-            jobs.start();
             Optional<Supplier<String>> identityCircuit = identity instanceof HttpIdentityBackend http
                     ? Optional.of(http::circuitState) : Optional.empty();
             databaseCheck = new DatabaseCheck(dataSource, READINESS_TIMEOUT);
@@ -143,11 +145,16 @@ public final class PortcullisServer implements AutoCloseable {
                 operations.add(new HttpRequestMetrics(metrics.get().registry()));
                 operations.add(new MetricsResource(metrics.get()));
             }
-            HttpServer http = HttpServer.start(settings, endpoints.build(), new ConnectionAddressFilter(),
+            HttpServer http = HttpServer.create(settings, endpoints.build(), new ConnectionAddressFilter(),
                     new OperationsFeature(operations));
+            Optional<DevelopmentClient> devClient = StartupTask.join(registered);
+            jobs.start();
+            http.start();
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
             return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs, databaseCheck);
         } catch (RuntimeException e) {
+            StartupTask.await(identityStarted);
+            StartupTask.await(registered);
             if (databaseCheck != null) {
                 databaseCheck.close();
             }
@@ -160,6 +167,21 @@ public final class PortcullisServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** Applies the configured scopes, clients and resource servers, and the development client in development mode. */
+    private static Optional<DevelopmentClient> register(RuntimeSettings settings, PersistenceUnit persistence,
+                                                        AuthorizationServer core, MasterKey masterKey, SecureRandom random,
+                                                        DevelopmentState devState) {
+        ConfiguredRegistrations registrations = new ConfiguredRegistrations(persistence.clients(),
+                persistence.scopes(), core.secretHasher(), new ClientSecretCipher(masterKey, random),
+                persistence.resources());
+        registrations.apply(settings.scopes(), settings.clients());
+        registrations.applyResources(settings.resources());
+        return settings.mode() == Mode.DEVELOPMENT
+                ? Optional.of(DevelopmentClient.ensure(persistence.clients(), persistence.scopes(),
+                        core.secretHasher(), devState.developmentClientSecret()))
+                : Optional.empty();
     }
 
     /** The audit log, and the token counters when metrics are on. */
