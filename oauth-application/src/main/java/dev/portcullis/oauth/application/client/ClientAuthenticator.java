@@ -85,13 +85,9 @@ public final class ClientAuthenticator {
     private void checkSecret(Client client, ClientSecret presented) {
         HashedSecret stored = client.secret()
                 .orElseThrow(() -> refused("client " + client.id() + " has no secret"));
-        if (verified.contains(client.id(), stored, presented)) {
-            return;
-        }
-        if (!hasher.matches(presented, stored)) {
+        if (!verified.verify(client.id(), stored, presented, () -> hasher.matches(presented, stored))) {
             throw refused("wrong client_secret for client " + client.id());
         }
-        verified.remember(client.id(), stored, presented);
     }
 
     private static OAuthException refused(String detail) {

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>An entry holds an HMAC-SHA256 of the presented secret under a random key that lives only in
  * this process's memory: a heap dump yields no secret and no offline-guessable hash. An entry is
  * valid only for the stored hash it was verified against, so a rotated secret invalidates it.
+ *
+ * <p>Concurrent requests that present the same secret for the same client while it is not yet
+ * remembered share one slow check ({@link #verify}): a burst of a client's first requests (or an
+ * attacker repeating one guess) costs one slow hash, not one per request.
  */
 public final class SecretVerificationCache {
 
@@ -27,7 +35,12 @@ public final class SecretVerificationCache {
     private record Entry(HashedSecret stored, byte[] mac) {
     }
 
+    /** One presentation being checked: the MAC in hex, so that equal presentations are equal keys. */
+    private record Attempt(ClientId client, HashedSecret stored, String mac) {
+    }
+
     private final ConcurrentHashMap<ClientId, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Attempt, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final int maxEntries;
     /** A Mac per thread: Mac.getInstance walks the provider list, too slow for every request. */
@@ -48,6 +61,53 @@ public final class SecretVerificationCache {
         this.maxEntries = maxEntries;
     }
 
+    /**
+     * Whether {@code presented} matches {@code stored} for {@code client}: at once when it was
+     * verified recently, else by {@code slowCheck}, which runs once for concurrent calls with the
+     * same client, stored hash and presented secret (the others wait for its answer). A match is
+     * remembered.
+     *
+     * @param slowCheck the slow hash comparison of {@code presented} with {@code stored}
+     * @throws RuntimeException what {@code slowCheck} threw, in every call that waited for it
+     */
+    boolean verify(ClientId client, HashedSecret stored, ClientSecret presented, BooleanSupplier slowCheck) {
+        byte[] mac = mac(presented);
+        Entry entry = entries.get(client);
+        if (entry != null && entry.stored().equals(stored) && MessageDigest.isEqual(entry.mac(), mac)) {
+            return true;
+        }
+        Attempt attempt = new Attempt(client, stored, HexFormat.of().formatHex(mac));
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(attempt, mine);
+        if (running != null) {
+            return awaitOther(running);
+        }
+        try {
+            boolean matches = slowCheck.getAsBoolean();
+            if (matches) {
+                remember(client, stored, mac);
+            }
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(attempt, mine);
+        }
+    }
+
+    private static boolean awaitOther(CompletableFuture<Boolean> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     /** Whether {@code presented} was verified against {@code stored} for {@code client}; constant time. */
     boolean contains(ClientId client, HashedSecret stored, ClientSecret presented) {
         Entry entry = entries.get(client);
@@ -56,11 +116,15 @@ public final class SecretVerificationCache {
 
     /** Records that {@code presented} matches {@code stored} for {@code client}. */
     void remember(ClientId client, HashedSecret stored, ClientSecret presented) {
+        remember(client, stored, mac(presented));
+    }
+
+    private void remember(ClientId client, HashedSecret stored, byte[] mac) {
         if (entries.size() >= maxEntries) {
             // Simple and bounded: an attacker cannot grow memory, and a flush costs one slow hash per client.
             entries.clear();
         }
-        entries.put(client, new Entry(stored, mac(presented)));
+        entries.put(client, new Entry(stored, mac));
     }
 
     private byte[] mac(ClientSecret secret) {

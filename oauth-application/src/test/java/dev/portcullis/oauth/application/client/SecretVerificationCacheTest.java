@@ -9,6 +9,8 @@ import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.client.HashedSecret;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SecretVerificationCacheTest {
@@ -93,5 +95,68 @@ class SecretVerificationCacheTest {
                 () -> new SecretVerificationCache(random, 0));
 
         assertEquals("maxEntries must be positive", thrown.getMessage());
+    }
+
+    @Test
+    void verifyWhenRememberedThenSlowCheckNotRun() {
+        cache.remember(CLIENT, STORED, SECRET);
+
+        boolean matches = cache.verify(CLIENT, STORED, new ClientSecret("secret-1"), () -> {
+            throw new AssertionError("slow check run for a remembered secret");
+        });
+
+        assertTrue(matches);
+    }
+
+    @Test
+    void verifyWhenSlowCheckMatchesThenRemembered() {
+        boolean matches = cache.verify(CLIENT, STORED, SECRET, () -> true);
+
+        assertTrue(matches);
+        assertTrue(cache.contains(CLIENT, STORED, SECRET));
+    }
+
+    @Test
+    void verifyWhenSlowCheckRefusesThenNotRemembered() {
+        boolean matches = cache.verify(CLIENT, STORED, SECRET, () -> false);
+
+        assertFalse(matches);
+        assertFalse(cache.contains(CLIENT, STORED, SECRET));
+    }
+
+    @Test
+    void verifyWhenSamePresentationArrivesDuringSlowCheckThenItWaitsForThatCheck() throws Exception {
+        AtomicInteger slowChecks = new AtomicInteger();
+        CompletableFuture<Boolean> second = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> second.complete(cache.verify(CLIENT, STORED, SECRET, () -> {
+            slowChecks.incrementAndGet();
+            return false;
+        })));
+
+        boolean first = cache.verify(CLIENT, STORED, SECRET, () -> {
+            slowChecks.incrementAndGet();
+            waiter.start();
+            // The second call has found this check in flight once it parks on its answer.
+            while (waiter.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            return true;
+        });
+        waiter.join();
+
+        assertTrue(first);
+        assertTrue(second.get());
+        assertEquals(1, slowChecks.get());
+    }
+
+    @Test
+    void verifyWhenSlowCheckThrowsThenNextCallChecksAgain() {
+        assertThrows(IllegalStateException.class, () -> cache.verify(CLIENT, STORED, SECRET, () -> {
+            throw new IllegalStateException("hash unreadable");
+        }));
+
+        boolean matches = cache.verify(CLIENT, STORED, SECRET, () -> true);
+
+        assertTrue(matches);
     }
 }
