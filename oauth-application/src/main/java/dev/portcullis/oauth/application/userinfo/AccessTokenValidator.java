@@ -168,8 +168,9 @@ public final class AccessTokenValidator {
             throw refused(EXPIRED, "expired: jti=" + jti);
         }
         Optional<String> grantId = stringClaim(claims, JwtAccessTokens.GRANT_ID_CLAIM);
-        if (revoked.isRevoked(jti)
-                || grantId.filter(id -> revoked.isRevoked(JwtAccessTokens.grantDenyListEntry(id))).isPresent()) {
+        // The token's own entry and its grant's, in one question (one database round trip).
+        Set<String> entries = grantId.map(id -> Set.of(jti, JwtAccessTokens.grantDenyListEntry(id))).orElse(Set.of(jti));
+        if (revoked.isAnyRevoked(entries)) {
             throw refused(REVOKED, "revoked: jti=" + jti);
         }
         return new ValidatedAccessToken(AccessTokenFormat.JWT, jti, issuer, clientId(claims), claims.getSubject(),

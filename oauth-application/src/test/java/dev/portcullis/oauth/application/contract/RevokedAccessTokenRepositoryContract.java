@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,27 @@ public abstract class RevokedAccessTokenRepositoryContract {
         boolean revoked = repository.isRevoked("jti");
 
         assertFalse(revoked);
+    }
+
+    @Test
+    void isAnyRevokedWhenNoneListedThenFalse() {
+        repository.revoke("jti-3", T0.plusSeconds(60));
+
+        assertFalse(repository.isAnyRevoked(Set.of("jti-1", "jti-2")));
+    }
+
+    @Test
+    void isAnyRevokedWhenOneListedThenTrue() {
+        repository.revoke("grant:g-1", T0.plusSeconds(60));
+
+        assertTrue(repository.isAnyRevoked(Set.of("jti-1", "grant:g-1")));
+    }
+
+    @Test
+    void isAnyRevokedWhenNoIdsThenFalse() {
+        repository.revoke("jti-1", T0.plusSeconds(60));
+
+        assertFalse(repository.isAnyRevoked(Set.of()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@link RevokedAccessTokenRepository} in the {@code revoked_access_token} table. Each method is
@@ -21,6 +22,8 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
      */
     private static final String CLAIM = "INSERT INTO revoked_access_token (token_id, expires_at)"
             + " VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+
+    private static final String COUNT_LISTED = "select count(e) from RevokedAccessTokenEntity e where e.tokenId in :ids";
 
     private final Transactions transactions;
 
@@ -47,6 +50,18 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
     public boolean isRevoked(String tokenId) {
         Objects.requireNonNull(tokenId, "tokenId");
         return transactions.call(entityManager -> entityManager.find(RevokedAccessTokenEntity.class, tokenId) != null);
+    }
+
+    /** One SELECT for all of {@code tokenIds}, whatever their number. */
+    @Override
+    public boolean isAnyRevoked(Set<String> tokenIds) {
+        Objects.requireNonNull(tokenIds, "tokenIds");
+        if (tokenIds.isEmpty()) {
+            return false;
+        }
+        return transactions.call(entityManager -> entityManager.createQuery(COUNT_LISTED, Long.class)
+                .setParameter("ids", tokenIds)
+                .getSingleResult()) > 0;
     }
 
     /** Removes entries whose expiry is strictly before {@code before}, earliest first. */
