@@ -15,6 +15,8 @@ final class Modules {
     static final String PERSISTENCE = "dev.portcullis.oauth.adapters.persistence..";
     static final String REST = "dev.portcullis.oauth.adapters.rest..";
     static final String RUNTIME = "dev.portcullis.oauth.runtime..";
+    /** Where the runtime chooses and installs the JCA provider. */
+    static final String RUNTIME_CRYPTO = "dev.portcullis.oauth.runtime.crypto..";
 
     /** The package prefix of adapter modules; the next package segment names the adapter. */
     static final String ADAPTERS_PREFIX = "dev.portcullis.oauth.adapters.";

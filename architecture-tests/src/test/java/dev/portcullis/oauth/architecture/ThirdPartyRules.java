@@ -8,6 +8,7 @@ import static dev.portcullis.oauth.architecture.Modules.DOMAIN;
 import static dev.portcullis.oauth.architecture.Modules.PERSISTENCE;
 import static dev.portcullis.oauth.architecture.Modules.REST;
 import static dev.portcullis.oauth.architecture.Modules.RUNTIME;
+import static dev.portcullis.oauth.architecture.Modules.RUNTIME_CRYPTO;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -67,4 +68,15 @@ final class ThirdPartyRules {
             .should().dependOnClassesThat().resideInAPackage("io.github.resilience4j..")
             .because("Resilience4j wraps outbound calls inside the adapter that makes them, never in a port "
                     + "or use case (STYLE.md §7, §11.3)");
+
+    /**
+     * The provider list is JVM-global and chosen once at start: everything else asks the JCA without
+     * naming a provider, so the one installed first does the work.
+     */
+    @ArchTest
+    static final ArchRule nativeCryptoProviderStaysInTheRuntimeCrypto = noClasses()
+            .that().resideOutsideOfPackage(RUNTIME_CRYPTO)
+            .should().dependOnClassesThat().resideInAPackage("com.amazon.corretto..")
+            .because("the runtime alone chooses and installs the JCA provider, once at start (CryptoProviders, "
+                    + "README \"Performance\"); the rest asks the JCA without naming one");
 }

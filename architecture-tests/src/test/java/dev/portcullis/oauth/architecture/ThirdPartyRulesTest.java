@@ -15,6 +15,7 @@ import dev.portcullis.oauth.adapters.rest.fixture.bad.RestUsingJakartaPersistenc
 import dev.portcullis.oauth.adapters.rest.fixture.bad.RestUsingJdbcDriver;
 import dev.portcullis.oauth.adapters.rest.fixture.bad.RestUsingLiquibase;
 import dev.portcullis.oauth.adapters.rest.fixture.good.FixtureResource;
+import dev.portcullis.oauth.application.fixture.bad.ApplicationUsingAccp;
 import dev.portcullis.oauth.application.fixture.bad.ApplicationUsingJackson;
 import dev.portcullis.oauth.application.fixture.bad.ApplicationUsingResilience4j;
 import dev.portcullis.oauth.application.fixture.good.FixtureGrantHandler;
@@ -23,6 +24,8 @@ import dev.portcullis.oauth.application.fixture.good.memory.InMemoryFixtureStore
 import dev.portcullis.oauth.domain.fixture.bad.DomainUsingSlf4j;
 import dev.portcullis.oauth.domain.fixture.good.FixtureValue;
 import dev.portcullis.oauth.domain.port.fixture.good.FixtureStore;
+import dev.portcullis.oauth.runtime.crypto.fixture.good.FixtureProviderChoice;
+import dev.portcullis.oauth.runtime.fixture.bad.WiringInstallingAccp;
 import dev.portcullis.oauth.runtime.fixture.good.FixtureSettings;
 import dev.portcullis.oauth.runtime.fixture.good.FixtureWiring;
 import org.junit.jupiter.api.Test;
@@ -104,5 +107,19 @@ class ThirdPartyRulesTest {
     @Test
     void resilience4jStaysInTheAdaptersWhenFollowedThenPasses() {
         assertPassed(ThirdPartyRules.resilience4jStaysInTheAdapters, GOOD);
+    }
+
+    @Test
+    void nativeCryptoProviderStaysInTheRuntimeCryptoWhenViolatedThenReported() {
+        JavaClasses bad = classes(WiringInstallingAccp.class, ApplicationUsingAccp.class, FixtureProviderChoice.class);
+
+        assertViolated(ThirdPartyRules.nativeCryptoProviderStaysInTheRuntimeCrypto, bad,
+                WiringInstallingAccp.class, ApplicationUsingAccp.class);
+    }
+
+    @Test
+    void nativeCryptoProviderStaysInTheRuntimeCryptoWhenFollowedThenPasses() {
+        assertPassed(ThirdPartyRules.nativeCryptoProviderStaysInTheRuntimeCrypto,
+                classes(FixtureProviderChoice.class, FixtureWiring.class, IssueFixtureToken.class));
     }
 }

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -14,6 +13,7 @@ import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +55,7 @@ final class AssertionKeys {
             }
             // RFC 8037 §3.1: EdDSA with Ed25519 only (Ed448 is not supported by the library).
             if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
-                return Optional.of(new Ed25519Verifier(okp.toPublicJWK()));
+                return Optional.of(Ed25519Jws.verifier(okp.toPublicJWK()));
             }
         } catch (JOSEException e) {
             // A malformed key (e.g. a point off its curve, a too-short modulus): unusable.

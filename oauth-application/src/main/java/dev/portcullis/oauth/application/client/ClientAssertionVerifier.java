@@ -49,6 +49,8 @@ public final class ClientAssertionVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientAssertionVerifier.class);
     private static final String FAILED = "Client authentication failed.";
+    /** Client keys whose verifiers are kept; beyond that the cache starts again. */
+    private static final int MAX_VERIFIERS = 10_000;
 
     private final Set<String> audiences;
     private final ClientJwkSets keys;
@@ -57,6 +59,7 @@ public final class ClientAssertionVerifier {
     private final Clock clock;
     private final Duration maxLifetime;
     private final Duration clockSkew;
+    private final AssertionVerifiers verifiers = new AssertionVerifiers(MAX_VERIFIERS);
 
     /**
      * @param audiences   the {@code aud} values that name this server: its issuer and the endpoints
@@ -162,7 +165,7 @@ public final class ClientAssertionVerifier {
                     + kid.map(k -> " and kid " + k).orElse(""));
         }
         for (JWK key : candidates) {
-            Optional<JWSVerifier> verifier = AssertionKeys.verifier(key);
+            Optional<JWSVerifier> verifier = verifiers.of(key);
             if (verifier.isPresent() && verifies(assertion, verifier.get())) {
                 return;
             }

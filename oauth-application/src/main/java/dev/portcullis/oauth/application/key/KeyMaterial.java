@@ -9,8 +9,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -20,6 +18,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import java.security.GeneralSecurityException;
@@ -180,8 +179,8 @@ final class KeyMaterial {
                 verifier = new ECDSAVerifier(ec.toPublicJWK());
             } else {
                 OctetKeyPair okp = (OctetKeyPair) jwk;
-                signer = new Ed25519Signer(okp);
-                verifier = new Ed25519Verifier(okp.toPublicJWK());
+                signer = Ed25519Jws.signer(okp);
+                verifier = Ed25519Jws.verifier(okp.toPublicJWK());
             }
             JWSObject probe = new JWSObject(new JWSHeader(JWSAlgorithm.parse(algorithm.jwsName())), new Payload("probe"));
             probe.sign(signer);

@@ -4,9 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
+import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
@@ -135,6 +135,12 @@ public final class SigningKeyRing {
         return snapshot.publicJwks();
     }
 
+    /**
+     * The key with its signer, built once here and shared by every request until the next reload.
+     * Nimbus' RSA and EC signers ask the JCA for the signature on each call without naming a
+     * provider, so the provider installed first signs (the runtime installs a native one when it
+     * can); EdDSA goes through the JCA too ({@link Ed25519Jws}), not through Nimbus' Tink signer.
+     */
     private ActiveKey activate(SigningKey key) {
         JWK jwk = parse(key.id(), cipher.decrypt(key.id(), key.encryptedPrivateKey()));
         if (!jwk.isPrivate() || !key.id().value().equals(jwk.getKeyID())) {
@@ -145,8 +151,7 @@ public final class SigningKeyRing {
             JWSSigner signer = switch (key.algorithm()) {
                 case RS256, PS256 -> new RSASSASigner(jwk.toRSAKey());
                 case ES256 -> new ECDSASigner(jwk.toECKey());
-                // Nimbus signs Ed25519 through Google Tink, which must be on the class path.
-                case EDDSA -> new Ed25519Signer(jwk.toOctetKeyPair());
+                case EDDSA -> Ed25519Jws.signer(jwk.toOctetKeyPair());
             };
             return new ActiveKey(key.id(), algorithm, signer);
         } catch (JOSEException e) {

@@ -3,24 +3,14 @@ package dev.portcullis.oauth.application.logout;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
+import dev.portcullis.oauth.application.userinfo.AccessTokenVerifiers;
 import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,19 +29,15 @@ final class IdTokenHintVerifier {
 
     private static final String TYPE = "JWT";
 
-    /** The JWK set last parsed, and the map it came from (compared by identity: the ring swaps in a new one on reload). */
-    private record Cache(Map<String, Object> source, JWKSet keys) {
-    }
-
     private final String issuer;
     private final Set<JWSAlgorithm> algorithms;
-    private final SigningKeyRing ring;
-    private volatile Cache cache = new Cache(Map.of(), new JWKSet());
+    /** Verifiers of the published keys, built once per JWK set, not per hint. */
+    private final AccessTokenVerifiers verifiers;
 
     IdTokenHintVerifier(String issuer, Set<JWSAlgorithm> algorithms, SigningKeyRing ring) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.algorithms = Set.copyOf(algorithms);
-        this.ring = Objects.requireNonNull(ring, "ring");
+        this.verifiers = new AccessTokenVerifiers(Objects.requireNonNull(ring, "ring"));
     }
 
     /** The hint's audience and session; empty when {@code hint} is not a valid ID token of this server. */
@@ -77,16 +63,15 @@ final class IdTokenHintVerifier {
             LOG.debug("id_token_hint refused: typ or alg");
             return false;
         }
-        JWK key = header.getKeyID() == null ? null : keys().getKeyByKeyId(header.getKeyID());
         // RFC 8725 §3.1: a key verifies only the algorithm it is published for.
-        if (key == null || key.getAlgorithm() == null || !header.getAlgorithm().getName().equals(key.getAlgorithm().getName())
-                || (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse()))) {
+        Optional<AccessTokenVerifiers.KeyVerifier> key = header.getKeyID() == null ? Optional.empty()
+                : verifiers.find(header.getKeyID()).filter(k -> k.algorithm().equals(header.getAlgorithm()));
+        if (key.isEmpty()) {
             LOG.debug("id_token_hint refused: unknown key kid={}", header.getKeyID());
             return false;
         }
         try {
-            Optional<JWSVerifier> verifier = verifier(key, header.getAlgorithm());
-            boolean valid = verifier.isPresent() && jwt.verify(verifier.get());
+            boolean valid = jwt.verify(key.get().verifier());
             if (!valid) {
                 LOG.debug("id_token_hint refused: bad signature kid={}", header.getKeyID());
             }
@@ -97,19 +82,6 @@ final class IdTokenHintVerifier {
         }
     }
 
-    private static Optional<JWSVerifier> verifier(JWK key, JWSAlgorithm algorithm) throws JOSEException {
-        if (key instanceof RSAKey rsa && RSASSAVerifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
-            return Optional.of(new RSASSAVerifier(rsa));
-        }
-        if (key instanceof ECKey ec && ECDSAVerifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
-            return Optional.of(new ECDSAVerifier(ec));
-        }
-        if (key instanceof OctetKeyPair okp && Ed25519Verifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
-            return Optional.of(new Ed25519Verifier(okp));
-        }
-        return Optional.empty();
-    }
-
     private Optional<IdTokenHint> hint(JWTClaimsSet claims) throws ParseException {
         List<String> audience = claims.getAudience();
         if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null || audience.isEmpty()) {
@@ -117,19 +89,5 @@ final class IdTokenHintVerifier {
             return Optional.empty();
         }
         return Optional.of(new IdTokenHint(audience, Optional.ofNullable(claims.getStringClaim("sid"))));
-    }
-
-    private JWKSet keys() {
-        Map<String, Object> published = ring.publicJwks();
-        Cache current = cache;
-        if (current.source() != published) {
-            try {
-                current = new Cache(published, JWKSet.parse(published));
-            } catch (ParseException e) {
-                throw new IllegalStateException("the published JWK set cannot be parsed", e);
-            }
-            cache = current;
-        }
-        return current.keys();
     }
 }

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -12,6 +11,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import java.text.ParseException;
 import java.util.HashMap;
@@ -90,8 +90,8 @@ public final class AccessTokenVerifiers {
             if (jwk instanceof ECKey ec && ECDSAVerifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
                 return Optional.of(new KeyVerifier(algorithm, new ECDSAVerifier(ec)));
             }
-            if (jwk instanceof OctetKeyPair okp && Ed25519Verifier.SUPPORTED_ALGORITHMS.contains(algorithm)) {
-                return Optional.of(new KeyVerifier(algorithm, new Ed25519Verifier(okp)));
+            if (jwk instanceof OctetKeyPair okp && Ed25519Jws.SUPPORTED_ALGORITHMS.contains(algorithm)) {
+                return Optional.of(new KeyVerifier(algorithm, Ed25519Jws.verifier(okp)));
             }
         } catch (JOSEException e) {
             throw new IllegalStateException("published key " + jwk.getKeyID() + " cannot verify", e);

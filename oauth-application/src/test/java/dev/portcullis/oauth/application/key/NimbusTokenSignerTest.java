@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -32,7 +33,8 @@ class NimbusTokenSignerTest {
 
     @BeforeAll
     static void generateKeys() {
-        RING.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256, SigningAlgorithm.PS256));
+        RING.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256, SigningAlgorithm.PS256,
+                SigningAlgorithm.EDDSA));
     }
 
     @Test
@@ -63,6 +65,17 @@ class NimbusTokenSignerTest {
 
         assertTrue(verified);
         assertEquals(JWSAlgorithm.ES256, jws.getHeader().getAlgorithm());
+    }
+
+    @Test
+    void signWhenEdDsaThenNimbusTinkVerifierAcceptsWithPublishedKey() throws Exception { // RFC 8037 §3.1
+        JWSObject jws = JWSObject.parse(signer.sign(SigningAlgorithm.EDDSA, "at+jwt", CLAIMS));
+
+        // The ring signs Ed25519 through the JCA; Nimbus verifies through Tink: the two must agree.
+        boolean verified = jws.verify(new Ed25519Verifier(publishedKey(jws).toOctetKeyPair()));
+
+        assertTrue(verified);
+        assertEquals(JWSAlgorithm.EdDSA, jws.getHeader().getAlgorithm());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.runtime.cli;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.runtime.config.ConfigurationException;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public final class ConfigCommand {
         RuntimeSettings settings;
         try {
             settings = context.settings(config);
+            // As the server would refuse to start: crypto.provider=native where the native provider cannot load.
+            new CryptoProviders().check(settings.crypto());
         } catch (ConfigurationException e) {
             if (!json.enabled()) {
                 throw e;
@@ -46,6 +49,7 @@ public final class ConfigCommand {
         result.put("database", settings.database().url().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
         result.put("grants", settings.grants().stream().map(GrantType::value).sorted().toList());
         result.put("clients", settings.clients().size());
+        result.put("crypto_provider", settings.crypto().provider().value());
         if (json.enabled()) {
             context.output().json(result);
         } else {

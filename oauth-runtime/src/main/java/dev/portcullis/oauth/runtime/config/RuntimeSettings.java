@@ -45,6 +45,7 @@ import java.util.Set;
  *                            instance are announced at once on PostgreSQL, this bounds a missed one
  * @param resilience          database timeouts and circuit breaker, request rate limits
  * @param metricsEnabled      whether {@code /metrics} answers (Prometheus text format); when off it is 404
+ * @param crypto              which JCA provider signs: the native one when it can, the JDK's, or the native one or no start
  */
 public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
@@ -53,7 +54,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               IdentitySettings identity, Optional<Path> themeDirectory, Duration sessionLifetime,
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
                               JobSettings jobs, List<ResourceServer> resources, Duration clientCacheTtl,
-                              ResilienceSettings resilience, boolean metricsEnabled) {
+                              ResilienceSettings resilience, boolean metricsEnabled, CryptoSettings crypto) {
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -82,6 +83,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
             throw new IllegalArgumentException("clientCacheTtl must not be negative");
         }
         Objects.requireNonNull(resilience, "resilience");
+        Objects.requireNonNull(crypto, "crypto");
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -92,6 +94,6 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
                 sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources, clientCacheTtl,
-                resilience, metricsEnabled);
+                resilience, metricsEnabled, crypto);
     }
 }

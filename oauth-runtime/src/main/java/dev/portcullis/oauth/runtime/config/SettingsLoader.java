@@ -51,12 +51,12 @@ public final class SettingsLoader {
             "PORTCULLIS_DB_QUERY_TIMEOUT", "PORTCULLIS_DB_CONNECTION_TIMEOUT", "PORTCULLIS_DB_CIRCUIT_FAILURE_RATE",
             "PORTCULLIS_DB_CIRCUIT_MINIMUM_CALLS", "PORTCULLIS_DB_CIRCUIT_OPEN_WAIT", "PORTCULLIS_TOKEN_RATE_LIMIT",
             "PORTCULLIS_LOGIN_RATE_LIMIT_USER", "PORTCULLIS_LOGIN_RATE_LIMIT_ADDRESS",
-            "PORTCULLIS_METRICS_ENABLED", "PORTCULLIS_LOG_FORMAT");
+            "PORTCULLIS_METRICS_ENABLED", "PORTCULLIS_LOG_FORMAT", "PORTCULLIS_CRYPTO_PROVIDER");
 
     private static final Set<String> FILE_KEYS = Set.of("mode", "issuer", "http", "database", "data_dir", "tokens",
             "grants", "clients", "scopes", "shutdown_grace", "users", "identity", "theme_dir", "session_lifetime",
             "keys", "jobs", "resources", "client_cache_ttl", "resilience",
-            "metrics");
+            "metrics", "crypto");
 
     /** The built-in grants this version serves. */
     private static final List<GrantType> AVAILABLE_GRANTS =
@@ -143,7 +143,7 @@ public final class SettingsLoader {
                 // Changes on other instances arrive by notification; this only bounds a missed one.
                 setting("PORTCULLIS_CLIENT_CACHE_TTL", root, "client_cache_ttl")
                         .map(v -> Duration.ofSeconds(range(v, 0, 3600))).orElse(Duration.ofSeconds(5)),
-                resilience(root), metricsEnabled(root));
+                resilience(root), metricsEnabled(root), crypto(root));
     }
 
     /**
@@ -200,6 +200,20 @@ public final class SettingsLoader {
             };
         }
         return metrics.bool("enabled").orElse(true);
+    }
+
+    /**
+     * Which JCA provider signs: {@code auto} (the native provider when it loads and passes its self
+     * tests, else the JDK's), {@code jdk}, or {@code native} (no start without it). Only the value is
+     * checked here; whether the native provider loads is checked when the server starts.
+     */
+    private CryptoSettings crypto(ConfigNode root) {
+        ConfigNode crypto = root.section("crypto").orElseGet(() -> ConfigNode.empty("crypto"))
+                .requireKnownKeys(Set.of("provider"));
+        return setting("PORTCULLIS_CRYPTO_PROVIDER", crypto, "provider")
+                .map(v -> new CryptoSettings(CryptoProviderMode.fromValue(v.value()).orElseThrow(() ->
+                        new ConfigurationException(v.key(), "must be auto, jdk or native")), v.key()))
+                .orElse(CryptoSettings.DEFAULTS);
     }
 
     /** How far ahead a client assertion's exp may be (RFC 7523 §3 item 4: "reasonable"); 1 s to 1 hour. */

@@ -22,6 +22,7 @@ import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
 import dev.portcullis.oauth.runtime.operations.AuditLog;
 import dev.portcullis.oauth.runtime.operations.CircuitBreakerMetrics;
 import dev.portcullis.oauth.runtime.operations.DatabaseCheck;
@@ -92,11 +93,15 @@ public final class PortcullisServer implements AutoCloseable {
      * @param clock         the source of "now"
      * @param extraHandlers grant handlers added besides the built-in and {@code ServiceLoader} ones
      * @throws dev.portcullis.oauth.runtime.config.ConfigurationException when the configuration
-     *         does not fit the stored state (e.g. a client naming an undefined scope)
+     *         does not fit the stored state (e.g. a client naming an undefined scope), or asks for the
+     *         native crypto provider where it cannot be used
      */
     public static PortcullisServer start(RuntimeSettings settings, Clock clock, List<GrantHandler> extraHandlers) {
         Objects.requireNonNull(settings, "settings");
         routeJavaUtilLogging();
+        // First: the key ring's signers and key objects, and the SecureRandom below, come from the
+        // provider list as it is after this.
+        new CryptoProviders().install(settings.crypto());
         SecureRandom random = new SecureRandom();
         DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);

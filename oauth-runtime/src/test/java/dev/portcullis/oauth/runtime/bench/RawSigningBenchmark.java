@@ -11,9 +11,17 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.portcullis.oauth.application.jose.Ed25519Jws;
+import dev.portcullis.oauth.runtime.config.CryptoProviderMode;
+import dev.portcullis.oauth.runtime.config.CryptoSettings;
+import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
+import dev.portcullis.oauth.runtime.crypto.ProviderChoice;
+import java.security.Signature;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +32,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,9 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The ceiling of token issuance: compact JWS signatures per second over a claims set shaped like
- * an RFC 9068 access token, with the same Nimbus signers and key sizes the server uses (RSA 2048,
- * P-256), and nothing else. {@code bench/client-credentials.sh} divides HTTP tokens per second by
- * the RS256 figure.
+ * an RFC 9068 access token, with the same signers and key sizes the server uses (Nimbus
+ * {@code RSASSASigner} with RSA 2048 for RS256 and PS256, {@code ECDSASigner} with P-256, and the
+ * server's Ed25519 signer, {@code Ed25519Jws.signer}), and nothing else. {@code provider} picks who
+ * signs, as {@code crypto.provider} does at start: {@code jdk} the JDK's providers, {@code accp}
+ * Amazon Corretto Crypto Provider installed first by {@code CryptoProviders}. The provider list is
+ * JVM-global, so each parameter needs its own fork (the default); {@code -f 0} is refused.
+ * {@code bench/client-credentials.sh} divides HTTP tokens per second by the RS256 figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,10 +58,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class RawSigningBenchmark {
 
+    private static final String ACCP = "AmazonCorrettoCryptoProvider";
+
+    /** Who signs: {@code jdk} or {@code accp}. */
+    @Param({"jdk", "accp"})
+    public String provider;
+
     private JWSSigner rsaSigner;
     private String rsaKeyId;
     private JWSSigner ecSigner;
     private String ecKeyId;
+    private JWSSigner edSigner;
+    private String edKeyId;
 
     /** A fresh {@code jti} per token, as the server makes, so that no two payloads are equal. */
     @State(Scope.Thread)
@@ -70,14 +91,30 @@ public class RawSigningBenchmark {
         }
     }
 
+    /** Installs the provider first, then makes the keys, so that their key objects are that provider's too. */
     @Setup
-    public void generateKeys() throws JOSEException {
+    public void installProviderAndGenerateKeys() throws Exception {
+        boolean accp = switch (provider) {
+            case "jdk" -> false;
+            case "accp" -> true;
+            default -> throw new IllegalArgumentException("provider must be jdk or accp");
+        };
+        ProviderChoice choice = new CryptoProviders().install(
+                new CryptoSettings(accp ? CryptoProviderMode.NATIVE : CryptoProviderMode.JDK, "provider"));
+        String signing = Signature.getInstance("SHA256withECDSA").getProvider().getName();
+        if (accp != ACCP.equals(signing) || accp == choice.jdk()) {
+            throw new IllegalStateException("provider=" + provider + " but " + signing
+                    + " signs: run each provider in its own fork (-f 1 or more)");
+        }
         RSAKey rsa = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        OctetKeyPair ed = new OctetKeyPairGenerator(Curve.Ed25519).keyIDFromThumbprint(true).generate();
         rsaSigner = new RSASSASigner(rsa);
         rsaKeyId = rsa.getKeyID();
         ecSigner = new ECDSASigner(ec);
         ecKeyId = ec.getKeyID();
+        edSigner = Ed25519Jws.signer(ed);
+        edKeyId = ed.getKeyID();
     }
 
     @Benchmark
@@ -86,8 +123,18 @@ public class RawSigningBenchmark {
     }
 
     @Benchmark
+    public String ps256(Claims claims) throws JOSEException {
+        return sign(JWSAlgorithm.PS256, rsaKeyId, rsaSigner, claims.next());
+    }
+
+    @Benchmark
     public String es256(Claims claims) throws JOSEException {
         return sign(JWSAlgorithm.ES256, ecKeyId, ecSigner, claims.next());
+    }
+
+    @Benchmark
+    public String eddsa(Claims claims) throws JOSEException {
+        return sign(JWSAlgorithm.EdDSA, edKeyId, edSigner, claims.next());
     }
 
     /** What {@code NimbusTokenSigner.sign} does: header with kid and typ, payload, sign, serialize. */

@@ -30,6 +30,22 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void checkWhenCryptoProviderJdkThenSummaryNamesIt() {
+        CliRunner.Result result = CliRunner.h2(dir).and("PORTCULLIS_CRYPTO_PROVIDER", "jdk").run("config", "check", "--json");
+
+        assertEquals(0, result.code(), result.toString());
+        assertEquals("jdk", result.json().get("crypto_provider").asText());
+    }
+
+    @Test
+    void checkWhenCryptoProviderUnknownThenExitTwoNamingTheKey() {
+        CliRunner.Result result = CliRunner.h2(dir).and("PORTCULLIS_CRYPTO_PROVIDER", "fast").run("config", "check");
+
+        assertEquals(ExitCode.CONFIGURATION, result.code(), result.toString());
+        assertEquals("Configuration error: PORTCULLIS_CRYPTO_PROVIDER: must be auto, jdk or native\n", result.err());
+    }
+
+    @Test
     void checkWhenFileHasUnknownKeyThenExitTwoNamingTheKey() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "http:\n  prot: 1\n");
 

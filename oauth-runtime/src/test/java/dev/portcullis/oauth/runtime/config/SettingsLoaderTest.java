@@ -74,6 +74,47 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadWhenNothingConfiguredThenCryptoProviderAuto() {
+        assertEquals(CryptoProviderMode.AUTO, new SettingsLoader(Map.of()).load().crypto().provider());
+    }
+
+    @Test
+    void loadWhenCryptoProviderJdkInEnvironmentThenJdkFromThatKey() {
+        CryptoSettings crypto = new SettingsLoader(Map.of("PORTCULLIS_CRYPTO_PROVIDER", "jdk")).load().crypto();
+
+        assertEquals(new CryptoSettings(CryptoProviderMode.JDK, "PORTCULLIS_CRYPTO_PROVIDER"), crypto);
+    }
+
+    @Test
+    void loadWhenCryptoProviderNativeInFileThenNativeFromThatKey() throws IOException {
+        Path file = write("crypto:\n  provider: native\n");
+
+        CryptoSettings crypto = new SettingsLoader(Map.of()).load(file).crypto();
+
+        assertEquals(new CryptoSettings(CryptoProviderMode.NATIVE, "crypto.provider"), crypto);
+    }
+
+    @Test
+    void loadWhenCryptoProviderUnknownThenErrorNamesTheKey() throws IOException {
+        Path file = write("crypto:\n  provider: bouncycastle\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("crypto.provider: must be auto, jdk or native", thrown.getMessage());
+    }
+
+    @Test
+    void loadWhenCryptoSectionHasUnknownKeyThenErrorNamesIt() throws IOException {
+        Path file = write("crypto:\n  providr: jdk\n");
+
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of()).load(file));
+
+        assertEquals("crypto.providr: unknown key", thrown.getMessage());
+    }
+
+    @Test
     void loadWhenLogFormatJsonThenAccepted() {
         assertTrue(new SettingsLoader(Map.of("PORTCULLIS_LOG_FORMAT", "json")).load().metricsEnabled());
     }

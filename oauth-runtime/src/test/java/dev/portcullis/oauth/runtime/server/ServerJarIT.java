@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerJarIT {
 
-    private static final Path JAR = Path.of("target", "portcullis.jar");
+    private static final Path JAR = RunningJar.JAR;
     private static final Pattern SECRET = Pattern.compile("client_secret: (\\S+)");
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    private static final Duration START_LIMIT = RunningJar.START_LIMIT;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -105,81 +100,5 @@ class ServerJarIT {
     private String kid(String jwt) throws IOException {
         String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
         return json.readTree(header).get("kid").asText();
-    }
-
-    /** The jar as a child process whose output is collected line by line. */
-    private static final class RunningJar implements AutoCloseable {
-
-        private final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final StringBuilder output = new StringBuilder();
-        private final Thread reader;
-
-        private RunningJar(Process process) {
-            this.process = process;
-            this.reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        synchronized (output) {
-                            output.append(line).append('\n');
-                        }
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("reader failed: " + e.getMessage());
-                }
-            }, "jar-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static RunningJar start(Path dir, int port) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString())
-                    .directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_"));
-            builder.environment().put("PORTCULLIS_HTTP_PORT", Integer.toString(port));
-            return new RunningJar(builder.start());
-        }
-
-        String awaitLine(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + START_LIMIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line != null) {
-                    Matcher matcher = pattern.matcher(line);
-                    if (matcher.find()) {
-                        return matcher.group(1);
-                    }
-                }
-                if (!process.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("no line matching " + pattern + " in:\n" + output());
-        }
-
-        int terminate() throws InterruptedException {
-            // SIGTERM through the handle: Process.destroy() would also close our end of the pipe,
-            // and the lines the shutdown hook writes would be lost.
-            process.toHandle().destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("no exit within 30 s of SIGTERM:\n" + output());
-            }
-            reader.join(TimeUnit.SECONDS.toMillis(60)); // the stream ends when the process has exited
-            return process.exitValue();
-        }
-
-        String output() {
-            synchronized (output) {
-                return output.toString();
-            }
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
     }
 }
