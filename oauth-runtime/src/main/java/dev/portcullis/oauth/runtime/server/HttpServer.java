@@ -41,6 +41,16 @@ final class HttpServer implements AutoCloseable {
      * without binding the port: {@link #start()} does that.
      */
     static HttpServer create(RuntimeSettings settings, Feature endpoints, Object... providers) {
+        return create(settings, new ConnectionAddresses(), endpoints, providers);
+    }
+
+    /**
+     * Like {@link #create(RuntimeSettings, Feature, Object...)}, with {@code addresses} in front of
+     * Jersey, so that the resources given {@code addresses} as their resolver can tell a request's
+     * connection address.
+     */
+    static HttpServer create(RuntimeSettings settings, ConnectionAddresses addresses, Feature endpoints,
+                             Object... providers) {
         ResourceConfig config = new ResourceConfig()
                 .registerInstances(providers)
                 .register(endpoints)
@@ -62,7 +72,8 @@ final class HttpServer implements AutoCloseable {
         server.addConnector(connector);
 
         String path = settings.issuer().getRawPath() == null ? "" : settings.issuer().getRawPath();
-        Handler app = path.isEmpty() ? container : new ContextHandler(container, path);
+        addresses.setHandler(container);
+        Handler app = path.isEmpty() ? addresses : new ContextHandler(addresses, path);
         server.setHandler(new GracefulHandler(app));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.shutdownGrace().toMillis());

@@ -132,7 +132,8 @@ public final class PortcullisServer implements AutoCloseable {
             PersistenceUnit unit = persistence;
             registered = StartupTask.run("registrations",
                     () -> register(settings, unit, core, masterKey, random, devState));
-            PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core);
+            ConnectionAddresses addresses = new ConnectionAddresses();
+            PortcullisFeature.Builder endpoints = PortcullisFeature.builder(core).clientAddress(addresses);
             settings.themeDirectory().ifPresent(endpoints::themeDirectory);
             settings.resilience().tokenPerClient().ifPresent(limit -> endpoints.tokenRateLimit(limit, clock));
             endpoints.loginRateLimits(settings.resilience().loginPerUsername(), settings.resilience().loginPerAddress(),
@@ -150,8 +151,7 @@ public final class PortcullisServer implements AutoCloseable {
                 operations.add(new HttpRequestMetrics(metrics.get().registry()));
                 operations.add(new MetricsResource(metrics.get()));
             }
-            HttpServer http = HttpServer.create(settings, endpoints.build(), new ConnectionAddressFilter(),
-                    new OperationsFeature(operations));
+            HttpServer http = HttpServer.create(settings, addresses, endpoints.build(), new OperationsFeature(operations));
             Optional<DevelopmentClient> devClient = StartupTask.join(registered);
             jobs.start();
             http.start();
