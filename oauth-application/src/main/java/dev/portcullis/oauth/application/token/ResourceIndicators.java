@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides the audience of access tokens from the registered resource servers (RFC 8707, RFC 9068
@@ -44,7 +46,18 @@ public final class ResourceIndicators {
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.MIN);
 
-    private record Snapshot(List<ResourceServer> resources, Instant readAt) {
+    /** How many distinct granted scopes a snapshot remembers the audience of. */
+    private static final int MAX_AUDIENCES = 1024;
+
+    /**
+     * The resources as read at {@code readAt}, and the audience each granted scope reached among
+     * them, computed once per scope and snapshot rather than on every token request.
+     */
+    private record Snapshot(List<ResourceServer> resources, Instant readAt, Map<ScopeSet, List<String>> audiences) {
+
+        Snapshot(List<ResourceServer> resources, Instant readAt) {
+            this(resources, readAt, new ConcurrentHashMap<>());
+        }
     }
 
     /**
@@ -111,13 +124,26 @@ public final class ResourceIndicators {
             }
             return List.of(resource.identifier().toString());
         }
-        List<String> reached = current().stream().filter(resource -> resource.isReachedBy(granted))
+        Snapshot seen = fresh();
+        List<String> known = seen.audiences().get(granted);
+        if (known != null) {
+            return known;
+        }
+        List<String> reached = seen.resources().stream().filter(resource -> resource.isReachedBy(granted))
                 .map(resource -> resource.identifier().toString()).sorted().toList();
-        return reached.isEmpty() ? List.of(defaultAudience) : reached;
+        List<String> audience = reached.isEmpty() ? List.of(defaultAudience) : reached;
+        if (seen.audiences().size() < MAX_AUDIENCES) {
+            seen.audiences().put(granted, audience);
+        }
+        return audience;
     }
 
     /** The registered resources; read again when the cached list is older than {@link #CACHE_TTL}. */
     public List<ResourceServer> current() {
+        return fresh().resources();
+    }
+
+    private Snapshot fresh() {
         Instant now = Instant.now(clock);
         Snapshot seen = snapshot;
         if (seen.readAt().equals(Instant.MIN) || !now.isBefore(seen.readAt().plus(CACHE_TTL))
@@ -125,6 +151,6 @@ public final class ResourceIndicators {
             seen = new Snapshot(resources.findAll(), now);
             snapshot = seen;
         }
-        return seen.resources();
+        return seen;
     }
 }

@@ -106,4 +106,15 @@ class ResourceIndicatorsTest {
         clock.advance(Duration.ofMillis(1));
         assertEquals(1, indicators.current().size());
     }
+
+    @Test
+    void audienceWhenResourcesChangeThenSameScopeReachesTheNewOnesAfterTheCacheTtl() {
+        ScopeSet granted = ScopeSet.of("orders:read");
+        assertEquals(List.of(ORDERS.toString()), indicators.audience(granted, Optional.empty()));
+        repository.delete(ORDERS);
+
+        assertEquals(List.of(ORDERS.toString()), indicators.audience(granted, Optional.empty()));
+        clock.advance(ResourceIndicators.CACHE_TTL);
+        assertEquals(List.of(DEFAULT), indicators.audience(granted, Optional.empty()));
+    }
 }
