@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.application.authorization;
 
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.client.TestClients;
 import dev.portcullis.oauth.application.memory.InMemoryAuthorizationCodeRepository;
@@ -70,7 +71,7 @@ final class TestFlows {
         scopes.save(new ScopeDefinition(new Scope("read"), "Read your data"));
         flow = new AuthorizationFlow(ISSUER, clients, scopes, consents, codes, sessions, pending,
                 new SecureRandomTokenValueGenerator(new SecureRandom()), clock, Duration.ofHours(8),
-                new ResourceIndicators(resources, ISSUER.toString(), clock));
+                new ResourceIndicators(resources, ISSUER.toString(), clock), new InMemoryUnitOfWork());
         authorize = new Authorize(flow);
         signIn = new SignIn(flow, new Identities(), LoginLimits.DEFAULTS, events::add);
         giveConsent = new GiveConsent(flow, events::add);

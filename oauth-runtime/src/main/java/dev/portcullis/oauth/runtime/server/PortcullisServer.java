@@ -190,6 +190,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .keyRotation(settings.keys().rotation())
                 .jobLock(persistence.jobLock())
                 .changes(persistence.changes())
+                // One transaction per grant, revocation and sign-in step: nothing half-written.
+                .unitOfWork(persistence.unitOfWork())
                 .clientCacheTtl(settings.clientCacheTtl())
                 .clock(clock)
                 .random(random)

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.persistence.database;
 
+import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -10,6 +11,7 @@ import jakarta.persistence.Query;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each repository call in its own resource-local transaction, with its own entity manager,
  * behind the {@link DatabaseCircuit}, and turns database failures into the exceptions the ports
- * promise. Thread-safe.
+ * promise. Inside a unit of work ({@link #inUnit}) a call instead joins the unit's transaction,
+ * bound to the calling thread, and does not pass the circuit again. Thread-safe.
  */
 public final class Transactions {
 
@@ -39,6 +42,8 @@ public final class Transactions {
 
     private final EntityManagerFactory factory;
     private final DatabaseCircuit circuit;
+    /** The unit of work each thread runs, if any; per instance, so that two databases never share one. */
+    private final ThreadLocal<OpenUnit> units = new ThreadLocal<>();
 
     /** Transactions behind a circuit with {@link DatabaseResilience#DEFAULTS}. */
     public Transactions(EntityManagerFactory factory) {
@@ -56,6 +61,8 @@ public final class Transactions {
 
     /**
      * Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws.
+     * Inside a unit of work, runs it in the unit's transaction instead, then flushes: a failure is
+     * thrown as below, and the whole unit rolls back.
      *
      * @return what {@code work} returned
      * @throws DuplicateKeyException       when a primary key or unique constraint refused a write
@@ -67,6 +74,10 @@ public final class Transactions {
      */
     public <T> T call(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
+        OpenUnit unit = units.get();
+        if (unit != null) {
+            return unit.join(work);
+        }
         return circuit.call(() -> {
             try (EntityManager entityManager = factory.createEntityManager()) {
                 return inTransaction(entityManager, work);
@@ -74,6 +85,54 @@ public final class Transactions {
                 throw translate(e);
             }
         });
+    }
+
+    /**
+     * Runs {@code work} as one unit of work, with the contract of
+     * {@link dev.portcullis.oauth.domain.port.UnitOfWork#inTransaction}: every repository call of
+     * this persistence unit made on this thread meanwhile joins one transaction, begun at the first
+     * such call (a unit that touches no row takes no connection) and passing the circuit once. It
+     * commits when {@code work} returns or throws {@link OAuthException}, and rolls back when
+     * {@code work} throws anything else or a call inside it failed. A call made inside a unit joins it.
+     *
+     * @throws ServiceUnavailableException when the database cannot be reached or the commit fails
+     */
+    public <T> T inUnit(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        OpenUnit joined = units.get();
+        if (joined != null) {
+            return nested(joined, work);
+        }
+        OpenUnit unit = new OpenUnit(factory, circuit);
+        units.set(unit);
+        try {
+            T result;
+            try {
+                result = work.get();
+            } catch (OAuthException refusal) {
+                // A refusal is an outcome: what led to it (a spent code, a revoked family) stays.
+                unit.commit();
+                throw refusal;
+            } catch (RuntimeException | Error e) {
+                unit.rollback(e);
+                throw e;
+            }
+            unit.commit();
+            return result;
+        } finally {
+            units.remove();
+            unit.close();
+        }
+    }
+
+    private static <T> T nested(OpenUnit unit, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OAuthException refusal) {
+            throw refusal;
+        } catch (RuntimeException e) {
+            throw unit.fail(e);
+        }
     }
 
     /** Like {@link #call(Function)}, for work that returns nothing. */
@@ -86,8 +145,10 @@ public final class Transactions {
     }
 
     /**
-     * Inserts {@code entity} in its own transaction with a plain INSERT: the primary key, not a
-     * prior lookup, decides a race between two inserts of one key.
+     * Inserts {@code entity} in its own transaction (or the unit's) with a plain INSERT: the primary
+     * key, not a prior lookup, decides a race between two inserts of one key. Inside a unit of work
+     * a duplicate dooms the unit (PostgreSQL refuses every further statement of the transaction),
+     * so a caller that expects duplicates uses an {@code INSERT ... ON CONFLICT DO NOTHING} instead.
      *
      * @param what names the row for the error, e.g. {@code "a refresh token with this hash"}
      * @throws IllegalStateException when a row with the same key exists

@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.hibernate.Session;
 
 /**
  * A {@link RefreshTokenRepository} in the {@code refresh_token} table. Each method is one
- * transaction; database failures surface as
+ * transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. Thread-safe, and safe across instances.
  */
@@ -42,6 +44,17 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     private static final String MARK_USED = "update RefreshTokenEntity t set t.usedAt = :now"
             + " where t.tokenHash = :tokenHash and t.usedAt is null and t.revoked = false and t.expiresAt > :now";
 
+    /**
+     * A successor stored once: a conflicting row is left alone and no error is raised, so the
+     * transaction of a unit of work stays usable (PostgreSQL aborts a transaction at its first
+     * failed statement). PostgreSQL waits for a concurrent uncommitted insert of the hash to end;
+     * H2 (in PostgreSQL mode) within its lock timeout.
+     */
+    private static final String INSERT_IF_ABSENT = "INSERT INTO refresh_token (token_hash, grant_id, client_id,"
+            + " subject, scope, auth_time, issued_at, expires_at, family_expires_at, used_at, revoked, session_id, amr,"
+            + " claims_userinfo, claims_id_token, resource)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING";
+
     /** A bounded DELETE, as {@link ExpiredRows}, but by the family's end: used tokens stay for reuse detection. */
     private static final String DELETE_EXPIRED = "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash"
             + " FROM refresh_token WHERE family_expires_at < ?1 ORDER BY family_expires_at LIMIT ?2)";
@@ -57,6 +70,32 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     public void save(RefreshToken token) {
         Objects.requireNonNull(token, "token");
         transactions.insert(RefreshTokenEntityMapper.toEntity(token), "a refresh token with this hash");
+    }
+
+    @Override
+    public boolean saveIfAbsent(RefreshToken token) {
+        Objects.requireNonNull(token, "token");
+        RefreshTokenEntity row = RefreshTokenEntityMapper.toEntity(token);
+        // Hibernate's mutation query, whose setParameter takes the type of a parameter that may be null.
+        return transactions.call(entityManager -> entityManager.unwrap(Session.class)
+                .createNativeMutationQuery(INSERT_IF_ABSENT)
+                .setParameter(1, row.tokenHash)
+                .setParameter(2, row.grantId)
+                .setParameter(3, row.clientId)
+                .setParameter(4, row.subject)
+                .setParameter(5, row.scope)
+                .setParameter(6, row.authTime)
+                .setParameter(7, row.issuedAt)
+                .setParameter(8, row.expiresAt)
+                .setParameter(9, row.familyExpiresAt)
+                .setParameter(10, row.usedAt, Instant.class)
+                .setParameter(11, row.revoked)
+                .setParameter(12, row.sessionId, String.class)
+                .setParameter(13, row.authenticationMethods, String.class)
+                .setParameter(14, row.claimsUserinfo, String.class)
+                .setParameter(15, row.claimsIdToken, String.class)
+                .setParameter(16, row.resource, String.class)
+                .executeUpdate()) == 1;
     }
 
     @Override
@@ -79,27 +118,27 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     /**
-     * Revokes every token of the grant, expired or not, in one UPDATE; returns how many were not
-     * revoked before (the port has no clock, so "active" means "not revoked" here).
+     * Revokes every token of the grant, expired or not; returns how many were not revoked before
+     * (the port has no clock, so "active" means "not revoked" here). See {@link #untilNoneChanges}
+     * for why the UPDATE may run more than once.
      */
     @Override
     public int revokeGrant(String grantId) {
         Objects.requireNonNull(grantId, "grantId");
-        return transactions.call(entityManager -> entityManager.createQuery(REVOKE_GRANT)
-                .setParameter("grantId", grantId)
-                .executeUpdate());
+        return transactions.call(entityManager -> untilNoneChanges(() -> entityManager.createQuery(REVOKE_GRANT)
+                .setParameter("grantId", grantId)));
     }
 
     @Override
     public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
-        return transactions.call(entityManager -> {
+        return transactions.call(entityManager -> untilNoneChanges(() -> {
             Query update = entityManager.createQuery(clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT : REVOKE_SUBJECT)
                     .setParameter("subject", subject.value());
             clientId.ifPresent(id -> update.setParameter("clientId", id.value()));
-            return update.executeUpdate();
-        });
+            return update;
+        }));
     }
 
     @Override
@@ -127,9 +166,26 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public int revokeClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
-        return transactions.call(entityManager -> entityManager.createQuery(REVOKE_CLIENT)
-                .setParameter("clientId", clientId.value())
-                .executeUpdate());
+        return transactions.call(entityManager -> untilNoneChanges(() -> entityManager.createQuery(REVOKE_CLIENT)
+                .setParameter("clientId", clientId.value())));
+    }
+
+    /**
+     * Runs a revoking UPDATE again until it changes no row; returns how many rows changed in all.
+     * A rotation is one transaction that marks a token used and inserts its successor. An UPDATE
+     * that meets the token while the rotation is in flight waits for the rotation's commit, then
+     * revokes the token, but it cannot see the successor, inserted after the UPDATE took its
+     * snapshot (PostgreSQL and H2 at READ COMMITTED), so the family would live on through it. The
+     * next UPDATE, a new statement, sees the committed successor. Once an UPDATE changes nothing, no
+     * rotation of a matching token is in flight, and none can start: a rotation needs an unrevoked
+     * token, and this transaction holds every one it revoked until it ends.
+     */
+    private static int untilNoneChanges(Supplier<Query> update) {
+        int total = 0;
+        for (int changed = update.get().executeUpdate(); changed > 0; changed = update.get().executeUpdate()) {
+            total += changed;
+        }
+        return total;
     }
 
     /** Removes tokens whose family ended strictly before {@code before}, earliest first, used or revoked or not. */
