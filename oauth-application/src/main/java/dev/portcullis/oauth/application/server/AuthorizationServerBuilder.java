@@ -45,7 +45,9 @@ import java.util.Set;
  * Assembles an {@link AuthorizationServer}. Required: clients, scopes, signing keys with the master
  * key, and a clock. Grants are off until enabled. When {@code authorization_code} is served, the
  * browser flow's ports are required too: {@link #identityBackend}, {@link #authorizationCodes},
- * {@link #browserSessions}, {@link #consents} and {@link #pendingAuthorizations}. Not thread-safe.
+ * {@link #browserSessions}, {@link #consents} and {@link #pendingAuthorizations}. Repositories
+ * backed by a database come with their {@link #unitOfWork}, which makes each grant write all or
+ * nothing. Not thread-safe.
  *
  * <pre>{@code
  * AuthorizationServer server = AuthorizationServer.builder(ServerSettings.of(URI.create("https://as.example")))

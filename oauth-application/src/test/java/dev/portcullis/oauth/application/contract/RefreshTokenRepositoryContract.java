@@ -386,6 +386,20 @@ public abstract class RefreshTokenRepositoryContract {
     }
 
     @Test
+    void revokeGrantWhenRacedBySavesAndOtherRevocationsTwentyTimesThenNeverStuckNorCountedTwice() {
+        for (int round = 0; round < 20; round++) {
+            String family = "family-" + round;
+            int current = round;
+            List<Integer> counts = Race.run(16, i -> {
+                repository.save(token("rt-" + current + "-" + i, family));
+                return repository.revokeGrant(family);
+            });
+
+            assertEquals(16, counts.stream().mapToInt(Integer::intValue).sum(), "round " + round);
+        }
+    }
+
+    @Test
     void deleteExpiredWhenSomeExpiredThenOnlyThoseRemovedAndCounted() {
         RefreshToken expired = token("expired", "g1", T0.plusSeconds(10), false);
         RefreshToken revokedExpired = token("revoked-expired", "g2", T0.plusSeconds(20), true);

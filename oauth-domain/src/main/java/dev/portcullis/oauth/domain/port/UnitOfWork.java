@@ -28,9 +28,9 @@ public interface UnitOfWork {
      * </ul>
      * A call made while the thread already runs a unit joins it: the outermost call decides. A
      * failure other than {@code OAuthException} that leaves any call inside a unit, a repository's
-     * or a nested unit's, dooms the whole unit even when the caller catches it: it then rolls back,
-     * and that failure is thrown from the outermost call. Repository calls made on other threads
-     * do not join.
+     * or a nested unit's, dooms the whole unit even when the caller catches it: the unit rolls
+     * back, and if {@code work} returns or refuses all the same, that failure is thrown from the
+     * outermost call. Repository calls made on other threads do not join.
      *
      * @return what {@code work} returned
      * @throws dev.portcullis.oauth.domain.error.ServiceUnavailableException when the storage cannot

@@ -38,6 +38,20 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
             + " where t.clientId = :clientId and t.revoked = false";
 
     /**
+     * The same revocations again, for the rows that appeared meanwhile (see {@link #revokeAll}),
+     * skipping rows that another transaction holds locked instead of waiting for them. The outer
+     * {@code revoked = false} is checked again on the row's latest version, so that a row revoked
+     * concurrently is not counted twice.
+     */
+    private static final String AGAIN = "UPDATE refresh_token SET revoked = true WHERE revoked = false AND token_hash IN"
+            + " (SELECT token_hash FROM refresh_token WHERE revoked = false AND ";
+    private static final String SKIP_LOCKED = " FOR UPDATE SKIP LOCKED)";
+    private static final String REVOKE_GRANT_AGAIN = AGAIN + "grant_id = ?1" + SKIP_LOCKED;
+    private static final String REVOKE_SUBJECT_AGAIN = AGAIN + "subject = ?1" + SKIP_LOCKED;
+    private static final String REVOKE_SUBJECT_OF_CLIENT_AGAIN = AGAIN + "subject = ?1 AND client_id = ?2" + SKIP_LOCKED;
+    private static final String REVOKE_CLIENT_AGAIN = AGAIN + "client_id = ?1" + SKIP_LOCKED;
+
+    /**
      * RFC 9700 §4.14.2, DESIGN.md "Storage": single use by one conditional UPDATE, never
      * read-then-write. Of concurrent calls, across instances, the row changes for exactly one.
      */
@@ -119,26 +133,33 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
     /**
      * Revokes every token of the grant, expired or not; returns how many were not revoked before
-     * (the port has no clock, so "active" means "not revoked" here). See {@link #untilNoneChanges}
-     * for why the UPDATE may run more than once.
+     * (the port has no clock, so "active" means "not revoked" here). See {@link #revokeAll} for
+     * why it takes more than one UPDATE.
      */
     @Override
     public int revokeGrant(String grantId) {
         Objects.requireNonNull(grantId, "grantId");
-        return transactions.call(entityManager -> untilNoneChanges(() -> entityManager.createQuery(REVOKE_GRANT)
-                .setParameter("grantId", grantId)));
+        return transactions.call(entityManager -> revokeAll(
+                entityManager.createQuery(REVOKE_GRANT).setParameter("grantId", grantId),
+                () -> entityManager.createNativeQuery(REVOKE_GRANT_AGAIN).setParameter(1, grantId)));
     }
 
     @Override
     public int revokeSubject(Subject subject, Optional<ClientId> clientId) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
-        return transactions.call(entityManager -> untilNoneChanges(() -> {
+        return transactions.call(entityManager -> {
             Query update = entityManager.createQuery(clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT : REVOKE_SUBJECT)
                     .setParameter("subject", subject.value());
             clientId.ifPresent(id -> update.setParameter("clientId", id.value()));
-            return update;
-        }));
+            return revokeAll(update, () -> {
+                Query again = entityManager.createNativeQuery(
+                        clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT_AGAIN : REVOKE_SUBJECT_AGAIN)
+                        .setParameter(1, subject.value());
+                clientId.ifPresent(id -> again.setParameter(2, id.value()));
+                return again;
+            });
+        });
     }
 
     @Override
@@ -166,23 +187,25 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public int revokeClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
-        return transactions.call(entityManager -> untilNoneChanges(() -> entityManager.createQuery(REVOKE_CLIENT)
-                .setParameter("clientId", clientId.value())));
+        return transactions.call(entityManager -> revokeAll(
+                entityManager.createQuery(REVOKE_CLIENT).setParameter("clientId", clientId.value()),
+                () -> entityManager.createNativeQuery(REVOKE_CLIENT_AGAIN).setParameter(1, clientId.value())));
     }
 
     /**
-     * Runs a revoking UPDATE again until it changes no row; returns how many rows changed in all.
-     * A rotation is one transaction that marks a token used and inserts its successor. An UPDATE
-     * that meets the token while the rotation is in flight waits for the rotation's commit, then
-     * revokes the token, but it cannot see the successor, inserted after the UPDATE took its
-     * snapshot (PostgreSQL and H2 at READ COMMITTED), so the family would live on through it. The
-     * next UPDATE, a new statement, sees the committed successor. Once an UPDATE changes nothing, no
-     * rotation of a matching token is in flight, and none can start: a rotation needs an unrevoked
-     * token, and this transaction holds every one it revoked until it ends.
+     * Runs a revoking UPDATE, then {@code again} until it changes no row; returns how many rows
+     * changed in all. A rotation is one transaction that marks a token used and inserts its
+     * successor. The first UPDATE, meeting the token while a rotation is in flight, waits for the
+     * rotation's commit and revokes the token, but cannot see the successor, inserted after it took
+     * its snapshot (PostgreSQL and H2 at READ COMMITTED): the family would live on through it. The
+     * next statement sees the committed successor. Those later statements skip rows another
+     * transaction holds locked rather than wait: such a row is being revoked by a concurrent
+     * revocation (which waits for this one's rows, so waiting for it would deadlock) or rotated by
+     * a request that began after this revocation did.
      */
-    private static int untilNoneChanges(Supplier<Query> update) {
-        int total = 0;
-        for (int changed = update.get().executeUpdate(); changed > 0; changed = update.get().executeUpdate()) {
+    private static int revokeAll(Query first, Supplier<Query> again) {
+        int total = first.executeUpdate();
+        for (int changed = again.get().executeUpdate(); changed > 0; changed = again.get().executeUpdate()) {
             total += changed;
         }
         return total;
