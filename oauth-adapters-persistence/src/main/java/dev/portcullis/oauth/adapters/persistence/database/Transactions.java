@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.adapters.persistence.database;
 
-import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.ServiceUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -9,9 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each repository call in its own resource-local transaction, with its own entity manager,
  * behind the {@link DatabaseCircuit}, and turns database failures into the exceptions the ports
- * promise. Inside a unit of work ({@link #inUnit}) a call instead joins the unit's transaction,
+ * promise. Inside a unit of work ({@link JpaUnitOfWork}) a call instead joins the unit's transaction,
  * bound to the calling thread, and does not pass the circuit again. Thread-safe.
  */
 public final class Transactions {
@@ -87,52 +86,25 @@ public final class Transactions {
         });
     }
 
-    /**
-     * Runs {@code work} as one unit of work, with the contract of
-     * {@link dev.portcullis.oauth.domain.port.UnitOfWork#inTransaction}: every repository call of
-     * this persistence unit made on this thread meanwhile joins one transaction, begun at the first
-     * such call (a unit that touches no row takes no connection) and passing the circuit once. It
-     * commits when {@code work} returns or throws {@link OAuthException}, and rolls back when
-     * {@code work} throws anything else or a call inside it failed. A call made inside a unit joins it.
-     *
-     * @throws ServiceUnavailableException when the database cannot be reached or the commit fails
-     */
-    public <T> T inUnit(Supplier<T> work) {
-        Objects.requireNonNull(work, "work");
-        OpenUnit joined = units.get();
-        if (joined != null) {
-            return nested(joined, work);
+    /** The unit of work the calling thread runs, if any. */
+    Optional<OpenUnit> currentUnit() {
+        return Optional.ofNullable(units.get());
+    }
+
+    /** Starts a unit of work on the calling thread: this persistence unit's calls join it until {@link #endUnit}. */
+    OpenUnit startUnit() {
+        if (units.get() != null) {
+            throw new IllegalStateException("the thread runs a unit of work already");
         }
         OpenUnit unit = new OpenUnit(factory, circuit);
         units.set(unit);
-        try {
-            T result;
-            try {
-                result = work.get();
-            } catch (OAuthException refusal) {
-                // A refusal is an outcome: what led to it (a spent code, a revoked family) stays.
-                unit.commit();
-                throw refusal;
-            } catch (RuntimeException | Error e) {
-                unit.rollback(e);
-                throw e;
-            }
-            unit.commit();
-            return result;
-        } finally {
-            units.remove();
-            unit.close();
-        }
+        return unit;
     }
 
-    private static <T> T nested(OpenUnit unit, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (OAuthException refusal) {
-            throw refusal;
-        } catch (RuntimeException e) {
-            throw unit.fail(e);
-        }
+    /** Ends the calling thread's unit of work and releases its connection; committed or rolled back before. */
+    void endUnit(OpenUnit unit) {
+        units.remove();
+        unit.close();
     }
 
     /** Like {@link #call(Function)}, for work that returns nothing. */
