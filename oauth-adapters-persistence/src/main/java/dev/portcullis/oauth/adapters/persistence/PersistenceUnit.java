@@ -14,6 +14,7 @@ import dev.portcullis.oauth.adapters.persistence.consent.ConsentEntity;
 import dev.portcullis.oauth.adapters.persistence.consent.JpaConsentRepository;
 import dev.portcullis.oauth.adapters.persistence.database.DatabaseCircuit;
 import dev.portcullis.oauth.adapters.persistence.database.DatabaseResilience;
+import dev.portcullis.oauth.adapters.persistence.database.JpaUnitOfWork;
 import dev.portcullis.oauth.adapters.persistence.database.SchemaMigration;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.adapters.persistence.job.PostgresAdvisoryJobLock;
@@ -50,6 +51,7 @@ import dev.portcullis.oauth.domain.port.ResourceServerRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SharedCacheMode;
@@ -99,12 +101,14 @@ public final class PersistenceUnit implements AutoCloseable {
     private final Optional<PostgresChangeNotifier> postgresChanges;
 
     private final DatabaseCircuit circuit;
+    private final UnitOfWork unitOfWork;
 
     private PersistenceUnit(EntityManagerFactory factory, DataSource dataSource, Optional<ConnectionSource> listen,
                             DatabaseCircuit circuit) {
         this.factory = factory;
         this.circuit = circuit;
         Transactions transactions = new Transactions(factory, circuit);
+        this.unitOfWork = new JpaUnitOfWork(transactions);
         boolean postgres = listen.isPresent();
         // Every instance on one PostgreSQL hears of client and key writes; H2 has one process.
         this.postgresChanges = listen.map(source -> new PostgresChangeNotifier(dataSource, source,
@@ -188,6 +192,15 @@ public final class PersistenceUnit implements AutoCloseable {
      */
     public ChangeNotifier changes() {
         return changes;
+    }
+
+    /**
+     * One transaction for several calls of this unit's repositories: what they write on the calling
+     * thread inside {@link UnitOfWork#inTransaction} commits together or not at all. Give it to the
+     * server builder beside the repositories.
+     */
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     /** The registered clients; writes are announced through {@link #changes()}. */

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.application.authorization;
 
 import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.domain.authorization.AuthorizationCode;
 import dev.portcullis.oauth.domain.client.Client;
@@ -14,6 +15,7 @@ import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.ConsentRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.TokenValueGenerator;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The state shared by the authorization use cases ({@link Authorize}, {@link SignIn},
@@ -59,6 +62,7 @@ public final class AuthorizationFlow {
     private final Duration sessionLifetime;
     private final ErrorRedirects responses;
     private final ResourceIndicators resources;
+    private final UnitOfWork unitOfWork;
 
     /**
      * @param issuer          the issuer, sent as {@code iss} (RFC 9207)
@@ -69,18 +73,22 @@ public final class AuthorizationFlow {
                              PendingAuthorizationStore pending, TokenValueGenerator values, Clock clock,
                              Duration sessionLifetime) {
         this(issuer, clients, scopes, consents, codes, sessions, pending, values, clock, sessionLifetime,
-                new ResourceIndicators(new InMemoryResourceServerRepository(), issuer.toString(), clock));
+                new ResourceIndicators(new InMemoryResourceServerRepository(), issuer.toString(), clock),
+                new InMemoryUnitOfWork());
     }
 
     /**
      * @param issuer          the issuer, sent as {@code iss} (RFC 9207)
      * @param sessionLifetime how long a browser session lasts after sign-in
      * @param resources       the resource servers a {@code resource} parameter may name (RFC 8707 §2)
+     * @param unitOfWork      the transactions of the repositories: a step that writes several rows
+     *                        (a session, the pending request taken, a consent, a code) writes all or none
      */
     public AuthorizationFlow(URI issuer, ClientRepository clients, ScopeRepository scopes, ConsentRepository consents,
                              AuthorizationCodeRepository codes, BrowserSessionRepository sessions,
                              PendingAuthorizationStore pending, TokenValueGenerator values, Clock clock,
-                             Duration sessionLifetime, ResourceIndicators resources) {
+                             Duration sessionLifetime, ResourceIndicators resources, UnitOfWork unitOfWork) {
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
         this.resources = Objects.requireNonNull(resources, "resources");
         this.responses = new ErrorRedirects(issuer);
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -96,6 +104,11 @@ public final class AuthorizationFlow {
 
     ClientRepository clients() {
         return clients;
+    }
+
+    /** Runs {@code work} as one unit of work: its writes hold together or not at all. */
+    <T> T inUnit(Supplier<T> work) {
+        return unitOfWork.inTransaction(work);
     }
 
     ResourceIndicators resources() {

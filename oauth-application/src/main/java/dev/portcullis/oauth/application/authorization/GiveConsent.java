@@ -92,19 +92,32 @@ public final class GiveConsent {
         if (client.isEmpty()) {
             return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_CLIENT);
         }
-        if (!flow.takePending(pending)) {
-            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
-        }
         Authentication user = pending.authentication().orElseThrow();
-        if (!decision.allow()) {
-            LOG.debug("consent denied: client_id={}", client.get().id());
-            return flow.responses().error(pending.request(), ACCESS_DENIED);
+        AuthorizationStep step = flow.inUnit(() -> answer(decision, pending, client.get(), user));
+        if (step instanceof AuthorizationStep.ErrorPage || !decision.allow()) {
+            return step;
         }
-        flow.rememberConsent(pending.request(), user);
         LOG.debug("consent given: client_id={}", client.get().id());
         events.publish(new ConsentChanged(flow.now(), client.get().id(), user.subject().value(), true,
                 pending.request().scope(), Optional.empty()));
-        return flow.complete(pending.request(), client.get(), user);
+        return step;
+    }
+
+    /**
+     * Takes the pending request and, on Allow, remembers the consent and issues the code: one unit
+     * of work, so that a failure on the way leaves the request pending and the user may submit again.
+     */
+    private AuthorizationStep answer(ConsentDecision decision, PendingAuthorization pending, Client client,
+                                     Authentication user) {
+        if (!flow.takePending(pending)) {
+            return new AuthorizationStep.ErrorPage(AuthorizationFlow.UNKNOWN_REQUEST);
+        }
+        if (!decision.allow()) {
+            LOG.debug("consent denied: client_id={}", client.id());
+            return flow.responses().error(pending.request(), ACCESS_DENIED);
+        }
+        flow.rememberConsent(pending.request(), user);
+        return flow.complete(pending.request(), client, user);
     }
 
     private Optional<AuthorizationStep> checkSession(PendingAuthorization pending, String sessionCookie) {

@@ -125,13 +125,18 @@ public final class SignIn {
         }
         perUsername.clear(usernameKey);
         Instant now = flow.now();
-        NewBrowserSession session = flow.startSession(new AuthorizationFlow.Authenticated(user.get().subject(), now));
-        Authentication authentication = new Authentication(user.get().subject(), now,
-                TokenHash.of(session.cookieValue()));
+        // One unit of work: the session, the pending request taken or updated, and the code hold
+        // together, so that a failure on the way leaves the request pending for another try.
+        AuthorizationStep step = flow.inUnit(() -> {
+            NewBrowserSession session = flow.startSession(new AuthorizationFlow.Authenticated(user.get().subject(), now));
+            Authentication authentication = new Authentication(user.get().subject(), now,
+                    TokenHash.of(session.cookieValue()));
+            return new AuthorizationStep.SignedIn(session,
+                    flow.afterSignIn(attempt.requestId(), pending.authenticatedAs(authentication), client.get()));
+        });
         LOG.debug("user signed in: client_id={}", client.get().id());
         events.publish(new SignInAttempted(now, client.get().id(), Optional.of(user.get().subject().value()), true));
-        return new AuthorizationStep.SignedIn(session,
-                flow.afterSignIn(attempt.requestId(), pending.authenticatedAs(authentication), client.get()));
+        return step;
     }
 
     private Optional<UserClaims> verify(Optional<String> username, String password) {

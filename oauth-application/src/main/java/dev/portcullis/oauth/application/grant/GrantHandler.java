@@ -13,6 +13,14 @@ import java.util.Set;
  * <p>Before {@link #handle} runs, the core has authenticated the client, checked that it may use
  * this grant type, dropped every parameter not declared in {@link #parameters()}, and checked the
  * syntax of {@code scope}.
+ *
+ * <p>{@link #handle} runs in one {@link dev.portcullis.oauth.domain.port.UnitOfWork} of the
+ * server's storage, on the request's thread: what it and {@code context.tokens()} write through
+ * the server's repositories commits together when it returns or throws {@code OAuthException} (a
+ * refusal keeps what led to it, e.g. a credential spent before a check failed), and rolls back
+ * when it throws anything else, so a failure between two writes leaves neither. A handler that
+ * catches a repository's failure cannot carry on: the unit rolls back all the same. Writes made on
+ * other threads, or to storage of its own, are not part of the unit.
  */
 public interface GrantHandler {
 

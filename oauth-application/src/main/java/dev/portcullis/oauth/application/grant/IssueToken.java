@@ -9,6 +9,7 @@ import dev.portcullis.oauth.domain.error.OAuthError;
 import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.grant.GrantType;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.token.TokenResponse;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Order: {@code grant_type} present; client authenticated; grant type enabled; client allowed
  * to use it; undeclared parameters dropped; {@code scope} syntax; {@code resource} (RFC 8707 §2)
  * syntax and registration; handler.
+ *
+ * <p>The handler, built-in or custom, runs in one {@link UnitOfWork}: what it writes (a code
+ * redeemed, a refresh token used, the tokens stored) commits together when it answers or refuses,
+ * and nothing of it stays when it fails otherwise (DESIGN.md "Errors and bad input").
  */
 public final class IssueToken {
 
@@ -44,13 +49,19 @@ public final class IssueToken {
     private final GrantHandlerRegistry handlers;
     private final JwtAccessTokens accessTokens;
     private final ScopePolicy scopePolicy;
+    private final UnitOfWork unitOfWork;
 
+    /**
+     * @param unitOfWork the transactions of the repositories the handlers and {@code accessTokens}
+     *                   write to; each handler call is one unit
+     */
     public IssueToken(ClientAuthenticator authenticator, GrantHandlerRegistry handlers, JwtAccessTokens accessTokens,
-                      ScopePolicy scopePolicy) {
+                      ScopePolicy scopePolicy, UnitOfWork unitOfWork) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.scopePolicy = Objects.requireNonNull(scopePolicy, "scopePolicy");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     }
 
     /**
@@ -77,8 +88,9 @@ public final class IssueToken {
         }
         TokenRequest tokenRequest = new TokenRequest(grantType, scope(request.parameters()),
                 declared(request.parameters(), handler));
-        TokenResponse response = handler.handle(new Context(tokenRequest, client,
-                accessTokens.issuerFor(client.registration(), resource(request.parameters())), scopePolicy));
+        GrantContext context = new Context(tokenRequest, client,
+                accessTokens.issuerFor(client.registration(), resource(request.parameters())), scopePolicy);
+        TokenResponse response = unitOfWork.inTransaction(() -> handler.handle(context));
         LOG.debug("token issued: client_id={} grant_type={}", client.registration().id(), grantType);
         return response;
     }

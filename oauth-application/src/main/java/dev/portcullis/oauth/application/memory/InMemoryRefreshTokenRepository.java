@@ -32,6 +32,12 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     @Override
+    public boolean saveIfAbsent(RefreshToken token) {
+        Objects.requireNonNull(token, "token");
+        return tokens.putIfAbsent(token.tokenHash(), token) == null;
+    }
+
+    @Override
     public Optional<RefreshToken> findByHash(String tokenHash) {
         Objects.requireNonNull(tokenHash, "tokenHash");
         return Optional.ofNullable(tokens.get(tokenHash));

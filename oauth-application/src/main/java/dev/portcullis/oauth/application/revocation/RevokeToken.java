@@ -17,6 +17,7 @@ import dev.portcullis.oauth.domain.port.EventPublisher;
 import dev.portcullis.oauth.domain.port.OpaqueAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.RefreshTokenRepository;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.token.TokenHash;
 import dev.portcullis.oauth.domain.token.TokenValue;
@@ -67,15 +68,19 @@ public final class RevokeToken {
      * @param opaqueTokens        where opaque access tokens are revoked; empty when none are issued
      * @param clock               the source of "now" for how long a revoked grant stays listed
      * @param events              where each revocation is reported (the audit trail)
+     * @param unitOfWork          the transactions of those repositories: a family's revocation
+     *                            holds as a whole or not at all
      */
     public RevokeToken(ClientAuthenticator authenticator, TokenLookup tokens,
                        RevokedAccessTokenRepository revokedAccessTokens, Optional<RefreshTokenRepository> refreshTokens,
-                       Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock, EventPublisher events) {
+                       Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock, EventPublisher events,
+                       UnitOfWork unitOfWork) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.revokedAccessTokens = Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
         this.opaqueTokens = Objects.requireNonNull(opaqueTokens, "opaqueTokens");
-        this.grants = new GrantRevocation(refreshTokens, opaqueTokens, Optional.of(revokedAccessTokens), clock);
+        this.grants = new GrantRevocation(refreshTokens, opaqueTokens, Optional.of(revokedAccessTokens), clock,
+                unitOfWork);
         this.events = Objects.requireNonNull(events, "events");
         this.clock = clock;
     }

@@ -121,7 +121,7 @@ public final class AuthorizationServer {
         builder.changes().ifPresent(changes -> changes.subscribe(new CacheEviction(cachedClients, keyRing)));
         ClientAuthenticator authenticator = new ClientAuthenticator(cachedClients, secretHasher,
                 new SecretVerificationCache(random, 10_000), Optional.of(assertionVerifier(builder, random)));
-        this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy());
+        this.issueToken = new IssueToken(authenticator, grants, accessTokens, new ScopePolicy(), builder.unitOfWork());
         this.publishKeys = new PublishKeys(keyRing);
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
                 ? Optional.of(browserFlow(builder, values, resources)) : Optional.empty();
@@ -138,7 +138,7 @@ public final class AuthorizationServer {
                 signer, builder.clock()));
         this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, builder.revokedAccessTokens(),
                 Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock(),
-                builder.events()));
+                builder.events(), builder.unitOfWork()));
         // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
         this.endSession = browserFlow.isPresent()
                 ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
@@ -188,7 +188,7 @@ public final class AuthorizationServer {
                 Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                 Objects.requireNonNull(builder.browserSessions(), "browserSessions"),
                 Objects.requireNonNull(builder.pendingAuthorizations(), "pendingAuthorizations"),
-                values, builder.clock(), builder.browserSessionLifetime(), resources);
+                values, builder.clock(), builder.browserSessionLifetime(), resources, builder.unitOfWork());
         return new BrowserFlow(new Authorize(flow),
                 new SignIn(flow, Objects.requireNonNull(builder.identityBackend(), "identityBackend"), builder.loginLimits(),
                         builder.events()),
@@ -203,7 +203,7 @@ public final class AuthorizationServer {
 
     private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder) {
         return new GrantRevocation(Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(),
-                Optional.ofNullable(builder.revokedAccessTokens()), builder.clock());
+                Optional.ofNullable(builder.revokedAccessTokens()), builder.clock(), builder.unitOfWork());
     }
 
     /** A builder for a server whose issuer and algorithms are {@code settings}. */

@@ -7,6 +7,7 @@ import dev.portcullis.oauth.application.grant.GrantHandlerRegistry;
 import dev.portcullis.oauth.application.grant.builtin.RefreshTokenGrantHandler;
 import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
@@ -29,6 +30,7 @@ import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,9 @@ import java.util.Set;
  * Assembles an {@link AuthorizationServer}. Required: clients, scopes, signing keys with the master
  * key, and a clock. Grants are off until enabled. When {@code authorization_code} is served, the
  * browser flow's ports are required too: {@link #identityBackend}, {@link #authorizationCodes},
- * {@link #browserSessions}, {@link #consents} and {@link #pendingAuthorizations}. Not thread-safe.
+ * {@link #browserSessions}, {@link #consents} and {@link #pendingAuthorizations}. Repositories
+ * backed by a database come with their {@link #unitOfWork}, which makes each grant write all or
+ * nothing. Not thread-safe.
  *
  * <pre>{@code
  * AuthorizationServer server = AuthorizationServer.builder(ServerSettings.of(URI.create("https://as.example")))
@@ -67,6 +71,7 @@ public final class AuthorizationServerBuilder {
     private SecureRandom random;
     private SecretHasher secretHasher;
     private EventPublisher events = EventPublisher.none();
+    private UnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private Duration clientCacheTtl = Duration.ofSeconds(5);
     private IdentityBackend identityBackend;
     private AuthorizationCodeRepository authorizationCodes;
@@ -127,6 +132,19 @@ public final class AuthorizationServerBuilder {
     /** The client secret hash; PBKDF2-HMAC-SHA256 with 600,000 iterations when not set. */
     public AuthorizationServerBuilder secretHasher(SecretHasher value) {
         this.secretHasher = Objects.requireNonNull(value, "secretHasher");
+        return this;
+    }
+
+    /**
+     * The transactions of the repositories given to this builder, so that each grant at the token
+     * endpoint, each revocation of a grant and each sign-in and consent step writes all or nothing
+     * (e.g. {@code persistence.unitOfWork()} for the {@code PersistenceUnit} the repositories come
+     * from). When not set, {@code InMemoryUnitOfWork}, which runs the work directly: right for
+     * in-memory repositories, but with database repositories a failure between two writes of one
+     * grant would leave the first (a code spent, no token issued).
+     */
+    public AuthorizationServerBuilder unitOfWork(UnitOfWork value) {
+        this.unitOfWork = Objects.requireNonNull(value, "unitOfWork");
         return this;
     }
 
@@ -452,6 +470,10 @@ public final class AuthorizationServerBuilder {
 
     KeyRotationPolicy keyRotation() {
         return keyRotation;
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     JobLock jobLock() {

@@ -326,16 +326,19 @@ public final class JwtAccessTokens {
                 grant.subject(), grant.refreshTokenScope(), grant.authTime(), now, expiresAt, familyExpiresAt,
                 Optional.empty(), false, grant.sessionId(), grant.authenticationMethods(), grant.claims(),
                 grant.resource());
-        try {
+        if (grant.family().isEmpty()) {
             repository.save(token);
-        } catch (IllegalStateException duplicate) {
-            // A concurrent request presenting the same token within the grace period stored this
-            // successor first: the family has one live token, which both requests hand out.
-            boolean sameFamily = grant.family().isPresent() && repository.findByHash(token.tokenHash())
+            return value;
+        }
+        // A request presenting the same token within the grace period stored this successor first:
+        // the family has one live token, which both requests hand out. Stored without a failed
+        // INSERT, which would spoil the unit of work the grant runs in.
+        if (!repository.saveIfAbsent(token)) {
+            boolean sameFamily = repository.findByHash(token.tokenHash())
                     .filter(stored -> stored.grantId().equals(grant.grantId()))
                     .isPresent();
             if (!sameFamily) {
-                throw duplicate;
+                throw new IllegalStateException("a refresh token of another grant has the successor's hash");
             }
         }
         return value;

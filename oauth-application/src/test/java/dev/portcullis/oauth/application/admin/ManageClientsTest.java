@@ -11,6 +11,7 @@ import dev.portcullis.oauth.application.key.ClientSecretCipher;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.client.Client;
@@ -52,7 +53,7 @@ class ManageClientsTest {
     private final List<OAuthEvent> events = new ArrayList<>();
     private final ManageClients manage = new ManageClients(clients, new RevokeTokens(refreshTokens, Optional.empty(),
             new GrantRevocation(Optional.of(refreshTokens), Optional.empty(), Optional.empty(),
-                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS), hasher,
+                    Clock.fixed(NOW, ZoneOffset.UTC), new InMemoryUnitOfWork()), clients, TokenLifetimes.DEFAULTS), hasher,
             new SecureRandomTokenValueGenerator(new SecureRandom()),
             TokenLifetimes.DEFAULTS.withAccessToken(Duration.ofMinutes(7)), cipher, events::add, CLOCK);
 

@@ -9,6 +9,7 @@ import dev.portcullis.oauth.application.memory.InMemoryConsentRepository;
 import dev.portcullis.oauth.application.memory.InMemoryOpaqueAccessTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.token.GrantRevocation;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
 import dev.portcullis.oauth.domain.client.ClientId;
@@ -45,7 +46,7 @@ class ManageUsersTest {
     private final List<OAuthEvent> events = new ArrayList<>();
     private final ManageUsers users = new ManageUsers(consents, new RevokeTokens(refreshTokens, Optional.of(opaqueTokens),
             new GrantRevocation(Optional.of(refreshTokens), Optional.of(opaqueTokens), Optional.of(denyList),
-                    Clock.fixed(NOW, ZoneOffset.UTC)), clients, TokenLifetimes.DEFAULTS), events::add,
+                    Clock.fixed(NOW, ZoneOffset.UTC), new InMemoryUnitOfWork()), clients, TokenLifetimes.DEFAULTS), events::add,
             Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
 
     private void token(String value, Subject subject, String clientId) {

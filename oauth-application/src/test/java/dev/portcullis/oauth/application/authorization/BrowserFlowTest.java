@@ -180,6 +180,28 @@ class BrowserFlowTest {
     }
 
     @Test
+    void signInWhenRightPasswordThenSessionAndNextStepWrittenInOneUnitOfWork() { // a failure leaves the request pending
+        AuthorizationStep.Interaction login = startLogin(valid("scope", "read"));
+        int before = flows.units.units();
+
+        login(login.requestId(), USERNAME, PASSWORD, "192.0.2.1");
+
+        assertEquals(before + 1, flows.units.units());
+    }
+
+    @Test
+    void decideWhenAllowThenPendingTakenConsentAndCodeWrittenInOneUnitOfWork() { // a failure leaves the request pending
+        AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid("scope", "read"));
+        int before = flows.units.units();
+
+        String code = code(allow(signedIn));
+
+        assertEquals(before + 1, flows.units.units());
+        assertTrue(flows.consents.find(TestFlows.SUBJECT, new ClientId("confidential-client")).isPresent());
+        assertInstanceOf(Redemption.Redeemed.class, flows.codes.redeem(TokenHash.of(code), TestFlows.NOW));
+    }
+
+    @Test
     void consentPageWhenSignedInThenClientNameAndScopeDescriptions() {
         AuthorizationStep.SignedIn signedIn = flows.signInThrough(valid("scope", "openid read"));
         AuthorizationStep.Interaction consent = (AuthorizationStep.Interaction) signedIn.next();

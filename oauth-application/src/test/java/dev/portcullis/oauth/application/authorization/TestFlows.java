@@ -8,6 +8,7 @@ import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryConsentRepository;
 import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
+import dev.portcullis.oauth.application.server.RecordingUnitOfWork;
 import dev.portcullis.oauth.application.token.ResourceIndicators;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.client.ClientBuilder;
@@ -57,6 +58,8 @@ final class TestFlows {
     final InMemoryBrowserSessionRepository sessions = new InMemoryBrowserSessionRepository();
     final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore(clock, 10_000);
     final InMemoryResourceServerRepository resources = new InMemoryResourceServerRepository();
+    /** Runs the flows' units of work directly and counts them. */
+    final RecordingUnitOfWork units = new RecordingUnitOfWork();
     boolean identityDown;
     final AuthorizationFlow flow;
     final Authorize authorize;
@@ -70,7 +73,7 @@ final class TestFlows {
         scopes.save(new ScopeDefinition(new Scope("read"), "Read your data"));
         flow = new AuthorizationFlow(ISSUER, clients, scopes, consents, codes, sessions, pending,
                 new SecureRandomTokenValueGenerator(new SecureRandom()), clock, Duration.ofHours(8),
-                new ResourceIndicators(resources, ISSUER.toString(), clock));
+                new ResourceIndicators(resources, ISSUER.toString(), clock), units);
         authorize = new Authorize(flow);
         signIn = new SignIn(flow, new Identities(), LoginLimits.DEFAULTS, events::add);
         giveConsent = new GiveConsent(flow, events::add);

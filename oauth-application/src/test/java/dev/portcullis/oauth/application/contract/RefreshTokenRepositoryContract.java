@@ -230,6 +230,59 @@ public abstract class RefreshTokenRepositoryContract {
     }
 
     @Test
+    void saveIfAbsentWhenNewThenTrueAndEveryFieldRoundTrips() { // RFC 9700 §4.14.2: a rotation's successor
+        RefreshToken token = new RefreshToken(TokenHash.of("successor"), "grant-s", new ClientId("client"),
+                new Subject("user"), ScopeSet.of("openid", "offline_access"), T0.minusSeconds(600), T0,
+                T0.plusSeconds(86_400), T0.plusSeconds(7 * 86_400), Optional.empty(), false, Optional.of("session-1"),
+                List.of("pwd"), new ClaimsRequest(Set.of("email"), Set.of("name"), Optional.empty()),
+                Optional.of(java.net.URI.create("https://api.example.com/orders")));
+
+        boolean stored = repository.saveIfAbsent(token);
+
+        assertTrue(stored);
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveIfAbsentWhenNoOptionalFieldsThenTrueAndEmptyOnRead() {
+        RefreshToken token = rotated("successor-bare", "grant-b");
+
+        assertTrue(repository.saveIfAbsent(token));
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveIfAbsentWhenUsedAndRevokedThenRoundTrips() {
+        RefreshToken token = revoked(rotated("successor-used", "grant-u").withUsedAt(T0.plusSeconds(5)));
+
+        assertTrue(repository.saveIfAbsent(token));
+
+        assertEquals(Optional.of(token), find(token));
+    }
+
+    @Test
+    void saveIfAbsentWhenHashExistsThenFalseAndFirstKept() {
+        RefreshToken first = token("present", "first");
+        repository.save(first);
+
+        boolean stored = repository.saveIfAbsent(token("present", "second"));
+
+        assertFalse(stored);
+        assertEquals(Optional.of(first), find(first));
+    }
+
+    @Test
+    void saveIfAbsentWhenSixteenThreadsStoreOneHashThenExactlyOneTrue() { // DESIGN.md "Storage": no read-then-write
+        List<Boolean> stored = Race.run(16, i -> repository.saveIfAbsent(token("contended-successor", "grant-" + i)));
+
+        int winner = stored.indexOf(true);
+        assertEquals(1, stored.stream().filter(Boolean::booleanValue).count());
+        assertEquals(Optional.of(token("contended-successor", "grant-" + winner)),
+                repository.findByHash(TokenHash.of("contended-successor")));
+    }
+
+    @Test
     void findByHashWhenHashDiffersOnlyInCaseThenEmpty() {
         repository.save(new RefreshToken("AbC", "g", new ClientId("c"), new Subject("s"), ScopeSet.EMPTY, T0, T0,
                 T0.plusSeconds(1), false));
@@ -330,6 +383,20 @@ public abstract class RefreshTokenRepositoryContract {
         assertEquals(16, counts.stream().mapToInt(Integer::intValue).sum());
         IntStream.range(0, 16).forEach(i -> assertEquals(Optional.of(revoked(token("rt-" + i, "family"))),
                 repository.findByHash(TokenHash.of("rt-" + i))));
+    }
+
+    @Test
+    void revokeGrantWhenRacedBySavesAndOtherRevocationsTwentyTimesThenNeverStuckNorCountedTwice() {
+        for (int round = 0; round < 20; round++) {
+            String family = "family-" + round;
+            int current = round;
+            List<Integer> counts = Race.run(16, i -> {
+                repository.save(token("rt-" + current + "-" + i, family));
+                return repository.revokeGrant(family);
+            });
+
+            assertEquals(16, counts.stream().mapToInt(Integer::intValue).sum(), "round " + round);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.client.ClientCredentials;
 import dev.portcullis.oauth.application.client.TestClients;
+import dev.portcullis.oauth.application.server.RecordingUnitOfWork;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
@@ -14,8 +15,11 @@ import dev.portcullis.oauth.domain.error.OAuthException;
 import dev.portcullis.oauth.domain.error.StandardErrorCode;
 import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
+import dev.portcullis.oauth.domain.token.AccessGrant;
 import dev.portcullis.oauth.domain.token.TokenResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +83,37 @@ class IssueTokenTest {
                 () -> issueToken.issue(TestServers.anonymous("grant_type", "client_credentials")));
 
         assertEquals(INVALID_CLIENT, thrown.error());
+    }
+
+    @Test
+    void issueWhenGrantHandledThenHandlerRunsInsideOneUnitOfWork() { // DESIGN.md "Errors and bad input"
+        RecordingUnitOfWork units = new RecordingUnitOfWork();
+        ProbingGrantHandler probing = new ProbingGrantHandler(units);
+        IssueToken probed = TestServers.empty()
+                .grantHandler(probing)
+                .client(TestClients.confidential(CUSTOM).grantTypes(Set.of(ProbingGrantHandler.GRANT_TYPE)))
+                .unitOfWork(units)
+                .build()
+                .issueToken();
+
+        probed.issue(TestServers.basic(CUSTOM, "grant_type", ProbingGrantHandler.GRANT_TYPE.value()));
+
+        assertEquals(List.of(true), probing.insideUnit(), "the handler's writes hold together");
+        assertEquals(1, units.units());
+    }
+
+    @Test
+    void issueWhenRefusedBeforeTheHandlerThenNoUnitOfWork() { // client authentication needs no transaction
+        RecordingUnitOfWork units = new RecordingUnitOfWork();
+        IssueToken refusing = TestServers.withGrants(GrantType.CLIENT_CREDENTIALS)
+                .client(TestClients.confidential(CLIENT))
+                .unitOfWork(units)
+                .build()
+                .issueToken();
+
+        assertThrows(OAuthException.class, () -> refusing.issue(TestServers.anonymous("grant_type", "client_credentials")));
+
+        assertEquals(0, units.units());
     }
 
     @Test
@@ -239,5 +274,39 @@ class IssueTokenTest {
         withGreedy.issue(TestServers.basic(CUSTOM, "grant_type", "urn:example:grant:greedy", "client_secret", "x"));
 
         assertEquals(Map.of(), greedy.contexts().get(0).request().parameters());
+    }
+
+    /** A custom grant that records, for each request, whether it runs inside a unit of work. */
+    private static final class ProbingGrantHandler implements GrantHandler {
+
+        static final GrantType GRANT_TYPE = new GrantType("urn:example:params:grant-type:probing");
+
+        private final RecordingUnitOfWork units;
+        private final List<Boolean> insideUnit = new ArrayList<>();
+
+        ProbingGrantHandler(RecordingUnitOfWork units) {
+            this.units = units;
+        }
+
+        @Override
+        public GrantType grantType() {
+            return GRANT_TYPE;
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return Set.of();
+        }
+
+        @Override
+        public TokenResponse handle(GrantContext context) {
+            insideUnit.add(units.isOpen());
+            return context.tokens().accessTokenOnly(AccessGrant.forClient(context.client().registration().id(),
+                    ScopeSet.EMPTY).via(GRANT_TYPE));
+        }
+
+        List<Boolean> insideUnit() {
+            return insideUnit;
+        }
     }
 }

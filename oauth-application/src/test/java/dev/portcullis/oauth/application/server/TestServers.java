@@ -14,6 +14,7 @@ import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.SecureRandomTokenValueGenerator;
 import dev.portcullis.oauth.domain.client.Client;
@@ -26,6 +27,7 @@ import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SecretHasher;
+import dev.portcullis.oauth.domain.port.UnitOfWork;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -78,6 +80,7 @@ public final class TestServers {
     private final InMemoryRevokedAccessTokenRepository revokedAccessTokens = new InMemoryRevokedAccessTokenRepository();
     private boolean tokenManagement;
     private Clock clock = CLOCK;
+    private UnitOfWork unitOfWork = new InMemoryUnitOfWork();
 
     private TestServers() {
         signingKeys.add(RS256_KEY);
@@ -129,6 +132,12 @@ public final class TestServers {
         return this;
     }
 
+    /** Replaces the in-memory unit of work, e.g. with a {@link RecordingUnitOfWork}. */
+    public TestServers unitOfWork(UnitOfWork value) {
+        this.unitOfWork = value;
+        return this;
+    }
+
     /** Registers the client; a confidential one gets {@link #SECRET}, hashed. */
     public TestServers client(ClientBuilder builder) {
         Client draft = builder.build();
@@ -144,7 +153,8 @@ public final class TestServers {
                 .signingKeys(signingKeys, MASTER_KEY)
                 .clock(clock)
                 .secretHasher(hasher)
-                .events(events::add);
+                .events(events::add)
+                .unitOfWork(unitOfWork);
         grants.forEach(builder::enableGrant);
         handlers.forEach(builder::grantHandler);
         if (tokenManagement) {

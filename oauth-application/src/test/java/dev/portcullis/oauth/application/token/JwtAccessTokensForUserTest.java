@@ -184,6 +184,11 @@ class JwtAccessTokensForUserTest {
         }
 
         @Override
+        public boolean saveIfAbsent(RefreshToken token) {
+            throw new AssertionError("saveIfAbsent called");
+        }
+
+        @Override
         public Optional<RefreshToken> findByHash(String tokenHash) {
             throw new AssertionError("findByHash called");
         }

@@ -17,6 +17,19 @@ public interface RefreshTokenRepository {
      */
     void save(RefreshToken token);
 
+    /**
+     * Stores a new refresh token unless a token with the same hash exists, in one atomic step (an
+     * {@code INSERT ... ON CONFLICT DO NOTHING} or equivalent, never read-then-write): for a rotated
+     * token's successor, whose value every request presenting the rotated token derives alike. A
+     * token that exists is left as it is, whatever it holds; the caller reads it to decide. Unlike
+     * {@link #save}, finding the token stored is no failure, so it never spoils a unit of work
+     * ({@link UnitOfWork}). A concurrent insert of the same hash that has not committed yet is
+     * waited for.
+     *
+     * @return whether this call stored it; {@code false} when a token with its hash existed
+     */
+    boolean saveIfAbsent(RefreshToken token);
+
     /** The token with {@code tokenHash}, used, revoked or expired alike; empty when there is none. */
     Optional<RefreshToken> findByHash(String tokenHash);
 

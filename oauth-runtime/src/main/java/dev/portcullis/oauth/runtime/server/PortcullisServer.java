@@ -217,6 +217,8 @@ public final class PortcullisServer implements AutoCloseable {
                 .keyRotation(settings.keys().rotation())
                 .jobLock(persistence.jobLock())
                 .changes(persistence.changes())
+                // One transaction per grant, revocation and sign-in step: nothing half-written.
+                .unitOfWork(persistence.unitOfWork())
                 .clientCacheTtl(settings.clientCacheTtl())
                 .clock(clock)
                 .random(random)
@@ -274,6 +276,11 @@ public final class PortcullisServer implements AutoCloseable {
         // A bounded pool, and a bounded wait for it: requests never queue longer than this for a connection.
         config.setConnectionTimeout(settings.resilience().connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(2_000, settings.resilience().connectionTimeout().toMillis()));
+        if (settings.database().url().startsWith("jdbc:h2:")) {
+            // A grant holds its row locks until its one transaction commits. PostgreSQL lets a waiter
+            // wait up to the query timeout; H2 would give up after its own 2 s: wait as long there.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + settings.resilience().database().queryTimeout().toMillis());
+        }
         return new HikariDataSource(config);
     }
 

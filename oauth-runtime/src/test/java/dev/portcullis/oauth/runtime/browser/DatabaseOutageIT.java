@@ -37,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * are refused without waiting for the pool; nothing is half-written (a code exchanged or a refresh
  * token presented during the outage stays unspent); when the proxy forwards again, the server serves
  * again by itself, without a restart, and those very code and refresh token work.
+ *
+ * <p>The proxy also cuts one connection in the middle of a grant, between its writes: the grant's
+ * one transaction then leaves nothing behind, and the same code or refresh token works, once,
+ * afterwards. The server's driver prepares no statement on the server ({@code prepareThreshold=0}),
+ * so every statement crosses the proxy as text the proxy can recognise.
  */
 class DatabaseOutageIT {
 
@@ -47,6 +52,11 @@ class DatabaseOutageIT {
             + "\"error_description\":\"The server is temporarily unable to handle the request.\"}";
     private static final String SPENT_CODES = "SELECT count(*) FROM authorization_code WHERE redeemed_at IS NOT NULL";
     private static final String USED_REFRESH_TOKENS = "SELECT count(*) FROM refresh_token WHERE used_at IS NOT NULL";
+    private static final String REFRESH_TOKENS = "SELECT count(*) FROM refresh_token";
+    /** The SQL text of the code grant's last write, recording its access token on the code (Hibernate's). */
+    private static final String RECORD_ACCESS_TOKEN = "access_token_expires_at=";
+    /** The SQL text of the refresh grant's last write, storing the successor (JpaRefreshTokenRepository's). */
+    private static final String STORE_SUCCESSOR = "INSERT INTO refresh_token";
     private static final int THREADS = 4;
     private static final int REQUESTS_PER_THREAD = 10;
 
@@ -79,7 +89,7 @@ class DatabaseOutageIT {
                 """.formatted(PASSWORD, SECRET, REDIRECT), Clock.systemUTC(),
                 Map.of("PORTCULLIS_DB_CONNECTION_TIMEOUT", "1", "PORTCULLIS_DB_QUERY_TIMEOUT", "2",
                         "PORTCULLIS_DB_CIRCUIT_MINIMUM_CALLS", "4", "PORTCULLIS_DB_CIRCUIT_OPEN_WAIT", "1"),
-                url -> url.replace(":" + direct.getPort() + "/", ":" + proxy.port() + "/"));
+                url -> url.replace(":" + direct.getPort() + "/", ":" + proxy.port() + "/") + "?prepareThreshold=0");
         client = new CodeFlowClient(instance.issuer(), "outage", SECRET, REDIRECT, "orders:read");
     }
 
@@ -131,6 +141,65 @@ class DatabaseOutageIT {
                 + "AND s.issued_at >= r.issued_at)"), "every used refresh token has its successor");
         assertEquals(0, count("SELECT count(*) FROM authorization_code WHERE redeemed_at IS NOT NULL "
                 + "AND access_token_id IS NULL"), "every spent code has its token recorded");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void codeExchangeWhenConnectionLostBetweenItsWritesThenUnavailableCodeUnspentAndRedeemedOnceAfter()
+            throws Exception { // RFC 6749 §4.1.2: single use, DESIGN.md "Errors and bad input"
+        String code = client.signInForCode(verifier('c'), "alice", PASSWORD);
+        long spentCodes = count(SPENT_CODES);
+        long refreshTokens = count(REFRESH_TOKENS);
+        // The grant's writes: the code redeemed, its refresh token stored, then its access token
+        // recorded on the code; the connection is lost when that last UPDATE is about to be sent.
+        int cuts = proxy.triggeredCuts();
+        proxy.cutAtNext(RECORD_ACCESS_TOKEN);
+
+        HttpResponse<String> cut = client.exchange(code, verifier('c'));
+
+        assertUnavailable(cut);
+        assertEquals(cuts + 1, proxy.triggeredCuts(), "the connection was lost between the grant's writes");
+        assertEquals(spentCodes, count(SPENT_CODES), "the redemption rolled back: the code is not spent");
+        assertEquals(refreshTokens, count(REFRESH_TOKENS), "no refresh token was stored");
+
+        HttpResponse<String> exchanged = untilServed(() -> client.exchange(code, verifier('c')));
+        HttpResponse<String> again = client.exchange(code, verifier('c'));
+
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        assertEquals(400, again.statusCode(), again.body());
+        assertEquals("invalid_grant", json.readTree(again.body()).get("error").asText(), "redeemed once");
+        assertEquals(spentCodes + 1, count(SPENT_CODES));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void refreshWhenConnectionLostBetweenItsWritesThenUnavailableTokenUnusedAndRotatedOnceAfter()
+            throws Exception { // RFC 9700 §4.14.2
+        String refreshToken = refreshToken(client.exchange(client.signInForCode(verifier('d'), "alice", PASSWORD), verifier('d')));
+        long usedRefreshTokens = count(USED_REFRESH_TOKENS);
+        long refreshTokens = count(REFRESH_TOKENS);
+        // The grant's writes: the presented token marked used, then its successor stored; the
+        // connection is lost when that INSERT is about to be sent.
+        int cuts = proxy.triggeredCuts();
+        proxy.cutAtNext(STORE_SUCCESSOR);
+
+        HttpResponse<String> cut = client.refresh(refreshToken);
+
+        assertUnavailable(cut);
+        assertEquals(cuts + 1, proxy.triggeredCuts(), "the connection was lost between the grant's writes");
+        assertEquals(usedRefreshTokens, count(USED_REFRESH_TOKENS), "the mark rolled back: the token is unused");
+        assertEquals(refreshTokens, count(REFRESH_TOKENS), "no successor was stored");
+
+        HttpResponse<String> refreshed = untilServed(() -> client.refresh(refreshToken));
+        String successor = refreshToken(refreshed);
+        HttpResponse<String> next = client.refresh(successor);
+        HttpResponse<String> stale = client.refresh(refreshToken);
+
+        assertNotEquals(refreshToken, successor);
+        assertEquals(usedRefreshTokens + 2, count(USED_REFRESH_TOKENS), "the token and its successor, each used once");
+        assertEquals(refreshTokens + 2, count(REFRESH_TOKENS), "one successor each");
+        assertEquals(200, next.statusCode(), next.body());
+        assertEquals(400, stale.statusCode(), "once its successor is used, the old token is refused: " + stale.body());
     }
 
     /** A bounded load during the outage: a few threads, a fixed number of refresh requests each. */

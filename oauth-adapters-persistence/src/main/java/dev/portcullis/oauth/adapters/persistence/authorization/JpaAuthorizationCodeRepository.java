@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * An {@link AuthorizationCodeRepository} in the {@code authorization_code} table. Each method is
- * one transaction; database failures surface as
+ * one transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. A code redeemed in time stays {@link Redemption.AlreadyRedeemed} after it expires,
  * until {@link #deleteExpired} removes it. Thread-safe, and safe across instances.

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A {@link PendingAuthorizationStore} in the {@code pending_authorization} table, shared by every
  * instance on the database, so that a login started on one instance can finish on another. Each
- * method is one transaction; database failures surface as
+ * method is one transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. Thread-safe.
  */

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link ClientRepository} in the {@code oauth_client} tables. Each method is one transaction;
+ * A {@link ClientRepository} in the {@code oauth_client} tables. Each method is one
+ * transaction, or joins the unit of work in progress;
  * database failures surface as {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}.
  * Thread-safe.
  */

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link ConsentRepository} in the {@code user_consent} table. Each method is one transaction;
+ * A {@link ConsentRepository} in the {@code user_consent} table. Each method is one
+ * transaction, or joins the unit of work in progress;
  * database failures surface as {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}.
  * A consent refers to a registered client: saving one for an unknown client throws
  * {@link IllegalArgumentException}, and deleting a client deletes its consents. Times are stored

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,34 @@ public final class DatabaseCircuit {
         } catch (CallNotPermittedException e) {
             throw new ServiceUnavailableException(NAME, e);
         }
+    }
+
+    /**
+     * Lets one call in, for work that cannot be wrapped in a supplier (a unit of work that begins at
+     * its first repository call and ends at its commit). Every permitted call must end with
+     * {@link #succeeded} or {@link #failed}.
+     *
+     * @throws ServiceUnavailableException when the circuit is open
+     */
+    void enter() {
+        try {
+            breaker.acquirePermission();
+        } catch (CallNotPermittedException e) {
+            throw new ServiceUnavailableException(NAME, e);
+        }
+    }
+
+    /** Records that a call let in by {@link #enter()} succeeded after {@code nanos}. */
+    void succeeded(long nanos) {
+        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Records that a call let in by {@link #enter()} ended with {@code failure} after {@code nanos}:
+     * a failure of the circuit when it is an outage, a success otherwise, as for {@link #call}.
+     */
+    void failed(long nanos, Throwable failure) {
+        breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
     }
 
     /** The state name: CLOSED, OPEN, HALF_OPEN (or Resilience4j's special states); for health checks. */

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each repository call in its own resource-local transaction, with its own entity manager,
  * behind the {@link DatabaseCircuit}, and turns database failures into the exceptions the ports
- * promise. Thread-safe.
+ * promise. Inside a unit of work ({@link JpaUnitOfWork}) a call instead joins the unit's transaction,
+ * bound to the calling thread, and does not pass the circuit again. Thread-safe.
  */
 public final class Transactions {
 
@@ -39,6 +41,8 @@ public final class Transactions {
 
     private final EntityManagerFactory factory;
     private final DatabaseCircuit circuit;
+    /** The unit of work each thread runs, if any; per instance, so that two databases never share one. */
+    private final ThreadLocal<OpenUnit> units = new ThreadLocal<>();
 
     /** Transactions behind a circuit with {@link DatabaseResilience#DEFAULTS}. */
     public Transactions(EntityManagerFactory factory) {
@@ -56,6 +60,8 @@ public final class Transactions {
 
     /**
      * Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws.
+     * Inside a unit of work, runs it in the unit's transaction instead, then flushes: a failure is
+     * thrown as below, and the whole unit rolls back.
      *
      * @return what {@code work} returned
      * @throws DuplicateKeyException       when a primary key or unique constraint refused a write
@@ -67,6 +73,10 @@ public final class Transactions {
      */
     public <T> T call(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
+        OpenUnit unit = units.get();
+        if (unit != null) {
+            return unit.join(work);
+        }
         return circuit.call(() -> {
             try (EntityManager entityManager = factory.createEntityManager()) {
                 return inTransaction(entityManager, work);
@@ -74,6 +84,27 @@ public final class Transactions {
                 throw translate(e);
             }
         });
+    }
+
+    /** The unit of work the calling thread runs, if any. */
+    Optional<OpenUnit> currentUnit() {
+        return Optional.ofNullable(units.get());
+    }
+
+    /** Starts a unit of work on the calling thread: this persistence unit's calls join it until {@link #endUnit}. */
+    OpenUnit startUnit() {
+        if (units.get() != null) {
+            throw new IllegalStateException("the thread runs a unit of work already");
+        }
+        OpenUnit unit = new OpenUnit(factory, circuit);
+        units.set(unit);
+        return unit;
+    }
+
+    /** Ends the calling thread's unit of work and releases its connection; committed or rolled back before. */
+    void endUnit(OpenUnit unit) {
+        units.remove();
+        unit.close();
     }
 
     /** Like {@link #call(Function)}, for work that returns nothing. */
@@ -86,8 +117,10 @@ public final class Transactions {
     }
 
     /**
-     * Inserts {@code entity} in its own transaction with a plain INSERT: the primary key, not a
-     * prior lookup, decides a race between two inserts of one key.
+     * Inserts {@code entity} in its own transaction (or the unit's) with a plain INSERT: the primary
+     * key, not a prior lookup, decides a race between two inserts of one key. Inside a unit of work
+     * a duplicate dooms the unit (PostgreSQL refuses every further statement of the transaction),
+     * so a caller that expects duplicates uses an {@code INSERT ... ON CONFLICT DO NOTHING} instead.
      *
      * @param what names the row for the error, e.g. {@code "a refresh token with this hash"}
      * @throws IllegalStateException when a row with the same key exists

@@ -1,4 +1,4 @@
 /**
- * Database plumbing shared by the repositories: Liquibase schema migration and one transaction per repository call.
+ * Database plumbing shared by the repositories: Liquibase schema migration, one transaction per repository call or unit of work.
  */
 package dev.portcullis.oauth.adapters.persistence.database;

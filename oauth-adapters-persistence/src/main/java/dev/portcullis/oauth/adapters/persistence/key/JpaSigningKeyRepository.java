@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link SigningKeyRepository} in the {@code signing_key} table. Each method is one transaction;
+ * A {@link SigningKeyRepository} in the {@code signing_key} table. Each method is one
+ * transaction, or joins the unit of work in progress;
  * database failures surface as {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}.
  * Creation times are stored to the microsecond. Thread-safe.
  */

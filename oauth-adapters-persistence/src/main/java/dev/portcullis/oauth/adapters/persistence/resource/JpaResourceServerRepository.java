@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A {@link ResourceServerRepository} in the {@code resource_server} tables. Each method is one
- * transaction; database failures surface as
+ * transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Thread-safe.
  */
 public final class JpaResourceServerRepository implements ResourceServerRepository {

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link ScopeRepository} in the {@code oauth_scope} table. Each method is one transaction;
+ * A {@link ScopeRepository} in the {@code oauth_scope} table. Each method is one
+ * transaction, or joins the unit of work in progress;
  * database failures surface as {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}.
  * Thread-safe.
  */

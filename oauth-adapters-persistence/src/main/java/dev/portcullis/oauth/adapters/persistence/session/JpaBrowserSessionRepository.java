@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A {@link BrowserSessionRepository} in the {@code browser_session} table. Each method is one
- * transaction; database failures surface as
+ * transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. Thread-safe.
  */

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * An {@link OpaqueAccessTokenRepository} in the {@code opaque_access_token} tables. Each method is
- * one transaction; database failures surface as
+ * one transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. Thread-safe, and safe across instances.
  */

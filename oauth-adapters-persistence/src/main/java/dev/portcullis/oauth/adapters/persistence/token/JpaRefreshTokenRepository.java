@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.hibernate.Session;
 
 /**
  * A {@link RefreshTokenRepository} in the {@code refresh_token} table. Each method is one
- * transaction; database failures surface as
+ * transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
  * microsecond. Thread-safe, and safe across instances.
  */
@@ -36,11 +38,36 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
             + " where t.clientId = :clientId and t.revoked = false";
 
     /**
+     * The same revocations again, for the rows that appeared meanwhile (see {@link #revokeAll}),
+     * skipping rows that another transaction holds locked instead of waiting for them. The outer
+     * {@code revoked = false} is checked again on the row's latest version, so that a row revoked
+     * concurrently is not counted twice.
+     */
+    private static final String AGAIN = "UPDATE refresh_token SET revoked = true WHERE revoked = false AND token_hash IN"
+            + " (SELECT token_hash FROM refresh_token WHERE revoked = false AND ";
+    private static final String SKIP_LOCKED = " FOR UPDATE SKIP LOCKED)";
+    private static final String REVOKE_GRANT_AGAIN = AGAIN + "grant_id = ?1" + SKIP_LOCKED;
+    private static final String REVOKE_SUBJECT_AGAIN = AGAIN + "subject = ?1" + SKIP_LOCKED;
+    private static final String REVOKE_SUBJECT_OF_CLIENT_AGAIN = AGAIN + "subject = ?1 AND client_id = ?2" + SKIP_LOCKED;
+    private static final String REVOKE_CLIENT_AGAIN = AGAIN + "client_id = ?1" + SKIP_LOCKED;
+
+    /**
      * RFC 9700 §4.14.2, DESIGN.md "Storage": single use by one conditional UPDATE, never
      * read-then-write. Of concurrent calls, across instances, the row changes for exactly one.
      */
     private static final String MARK_USED = "update RefreshTokenEntity t set t.usedAt = :now"
             + " where t.tokenHash = :tokenHash and t.usedAt is null and t.revoked = false and t.expiresAt > :now";
+
+    /**
+     * A successor stored once: a conflicting row is left alone and no error is raised, so the
+     * transaction of a unit of work stays usable (PostgreSQL aborts a transaction at its first
+     * failed statement). PostgreSQL waits for a concurrent uncommitted insert of the hash to end;
+     * H2 (in PostgreSQL mode) within its lock timeout.
+     */
+    private static final String INSERT_IF_ABSENT = "INSERT INTO refresh_token (token_hash, grant_id, client_id,"
+            + " subject, scope, auth_time, issued_at, expires_at, family_expires_at, used_at, revoked, session_id, amr,"
+            + " claims_userinfo, claims_id_token, resource)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING";
 
     /** A bounded DELETE, as {@link ExpiredRows}, but by the family's end: used tokens stay for reuse detection. */
     private static final String DELETE_EXPIRED = "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash"
@@ -57,6 +84,32 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     public void save(RefreshToken token) {
         Objects.requireNonNull(token, "token");
         transactions.insert(RefreshTokenEntityMapper.toEntity(token), "a refresh token with this hash");
+    }
+
+    @Override
+    public boolean saveIfAbsent(RefreshToken token) {
+        Objects.requireNonNull(token, "token");
+        RefreshTokenEntity row = RefreshTokenEntityMapper.toEntity(token);
+        // Hibernate's mutation query, whose setParameter takes the type of a parameter that may be null.
+        return transactions.call(entityManager -> entityManager.unwrap(Session.class)
+                .createNativeMutationQuery(INSERT_IF_ABSENT)
+                .setParameter(1, row.tokenHash)
+                .setParameter(2, row.grantId)
+                .setParameter(3, row.clientId)
+                .setParameter(4, row.subject)
+                .setParameter(5, row.scope)
+                .setParameter(6, row.authTime)
+                .setParameter(7, row.issuedAt)
+                .setParameter(8, row.expiresAt)
+                .setParameter(9, row.familyExpiresAt)
+                .setParameter(10, row.usedAt, Instant.class)
+                .setParameter(11, row.revoked)
+                .setParameter(12, row.sessionId, String.class)
+                .setParameter(13, row.authenticationMethods, String.class)
+                .setParameter(14, row.claimsUserinfo, String.class)
+                .setParameter(15, row.claimsIdToken, String.class)
+                .setParameter(16, row.resource, String.class)
+                .executeUpdate()) == 1;
     }
 
     @Override
@@ -79,15 +132,16 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     /**
-     * Revokes every token of the grant, expired or not, in one UPDATE; returns how many were not
-     * revoked before (the port has no clock, so "active" means "not revoked" here).
+     * Revokes every token of the grant, expired or not; returns how many were not revoked before
+     * (the port has no clock, so "active" means "not revoked" here). See {@link #revokeAll} for
+     * why it takes more than one UPDATE.
      */
     @Override
     public int revokeGrant(String grantId) {
         Objects.requireNonNull(grantId, "grantId");
-        return transactions.call(entityManager -> entityManager.createQuery(REVOKE_GRANT)
-                .setParameter("grantId", grantId)
-                .executeUpdate());
+        return transactions.call(entityManager -> revokeAll(
+                entityManager.createQuery(REVOKE_GRANT).setParameter("grantId", grantId),
+                () -> entityManager.createNativeQuery(REVOKE_GRANT_AGAIN).setParameter(1, grantId)));
     }
 
     @Override
@@ -98,7 +152,13 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
             Query update = entityManager.createQuery(clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT : REVOKE_SUBJECT)
                     .setParameter("subject", subject.value());
             clientId.ifPresent(id -> update.setParameter("clientId", id.value()));
-            return update.executeUpdate();
+            return revokeAll(update, () -> {
+                Query again = entityManager.createNativeQuery(
+                        clientId.isPresent() ? REVOKE_SUBJECT_OF_CLIENT_AGAIN : REVOKE_SUBJECT_AGAIN)
+                        .setParameter(1, subject.value());
+                clientId.ifPresent(id -> again.setParameter(2, id.value()));
+                return again;
+            });
         });
     }
 
@@ -127,9 +187,28 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public int revokeClient(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
-        return transactions.call(entityManager -> entityManager.createQuery(REVOKE_CLIENT)
-                .setParameter("clientId", clientId.value())
-                .executeUpdate());
+        return transactions.call(entityManager -> revokeAll(
+                entityManager.createQuery(REVOKE_CLIENT).setParameter("clientId", clientId.value()),
+                () -> entityManager.createNativeQuery(REVOKE_CLIENT_AGAIN).setParameter(1, clientId.value())));
+    }
+
+    /**
+     * Runs a revoking UPDATE, then {@code again} until it changes no row; returns how many rows
+     * changed in all. A rotation is one transaction that marks a token used and inserts its
+     * successor. The first UPDATE, meeting the token while a rotation is in flight, waits for the
+     * rotation's commit and revokes the token, but cannot see the successor, inserted after it took
+     * its snapshot (PostgreSQL and H2 at READ COMMITTED): the family would live on through it. The
+     * next statement sees the committed successor. Those later statements skip rows another
+     * transaction holds locked rather than wait: such a row is being revoked by a concurrent
+     * revocation (which waits for this one's rows, so waiting for it would deadlock) or rotated by
+     * a request that began after this revocation did.
+     */
+    private static int revokeAll(Query first, Supplier<Query> again) {
+        int total = first.executeUpdate();
+        for (int changed = again.get().executeUpdate(); changed > 0; changed = again.get().executeUpdate()) {
+            total += changed;
+        }
+        return total;
     }
 
     /** Removes tokens whose family ended strictly before {@code before}, earliest first, used or revoked or not. */

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A {@link RevokedAccessTokenRepository} in the {@code revoked_access_token} table. Each method is
- * one transaction; database failures surface as
+ * one transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. A token listed twice
  * stays listed until the later expiry. Times are stored to the microsecond. Thread-safe.
  */

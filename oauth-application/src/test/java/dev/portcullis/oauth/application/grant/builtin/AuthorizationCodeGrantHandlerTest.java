@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
 import dev.portcullis.oauth.application.client.ClientCredentials;
@@ -107,7 +108,7 @@ class AuthorizationCodeGrantHandlerTest {
         AuthorizationCodeGrantHandler handler =
                 new AuthorizationCodeGrantHandler(codes, refreshTokens, revokedAccessTokens, clock);
         issueToken = new IssueToken(new ClientAuthenticator(clients, hasher, new SecretVerificationCache(new SecureRandom(), 100)),
-                new GrantHandlerRegistry(List.of(handler)), tokens, new ScopePolicy());
+                new GrantHandlerRegistry(List.of(handler)), tokens, new ScopePolicy(), new InMemoryUnitOfWork());
     }
 
     @Test

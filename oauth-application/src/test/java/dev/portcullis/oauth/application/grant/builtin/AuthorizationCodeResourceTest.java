@@ -18,6 +18,7 @@ import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.JwtAccessTokens;
@@ -79,7 +80,7 @@ class AuthorizationCodeResourceTest {
                         MasterKey.generate(new SecureRandom()).derive(RefreshTokenSuccessors.KEY_PURPOSE)),
                         TestServers.CLOCK));
         issueToken = new IssueToken(new ClientAuthenticator(clients, hasher, new SecretVerificationCache(new SecureRandom(), 100)),
-                new GrantHandlerRegistry(handlers), tokens, new ScopePolicy());
+                new GrantHandlerRegistry(handlers), tokens, new ScopePolicy(), new InMemoryUnitOfWork());
     }
 
     private void saveCode(Optional<URI> resource) {

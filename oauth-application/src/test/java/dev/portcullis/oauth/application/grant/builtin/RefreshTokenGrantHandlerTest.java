@@ -17,6 +17,7 @@ import dev.portcullis.oauth.application.grant.IssueToken;
 import dev.portcullis.oauth.application.grant.TokenEndpointRequest;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
+import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.settings.ServerSettings;
@@ -472,7 +473,7 @@ class RefreshTokenGrantHandlerTest {
 
     private IssueToken issueToken(RefreshTokenGrantHandler handler, JwtAccessTokens minting) {
         return new IssueToken(new ClientAuthenticator(clients, hasher, new SecretVerificationCache(new SecureRandom(), 100)),
-                new GrantHandlerRegistry(List.of(handler)), minting, new ScopePolicy());
+                new GrantHandlerRegistry(List.of(handler)), minting, new ScopePolicy(), new InMemoryUnitOfWork());
     }
 
     private RefreshTokenRepository recording(RefreshTokenRepository delegate) {
@@ -480,6 +481,19 @@ class RefreshTokenGrantHandlerTest {
             @Override
             public void save(RefreshToken token) {
                 super.save(token);
+                record(token);
+            }
+
+            @Override
+            public boolean saveIfAbsent(RefreshToken token) {
+                boolean stored = super.saveIfAbsent(token);
+                if (stored) {
+                    record(token);
+                }
+                return stored;
+            }
+
+            private void record(RefreshToken token) {
                 synchronized (saved) {
                     saved.add(token);
                 }
@@ -499,6 +513,12 @@ class RefreshTokenGrantHandlerTest {
             revokeGrant(token.grantId());
             super.save(token);
         }
+
+        @Override
+        public boolean saveIfAbsent(RefreshToken token) {
+            revokeGrant(token.grantId());
+            return super.saveIfAbsent(token);
+        }
     }
 
     private static class Delegating implements RefreshTokenRepository {
@@ -512,6 +532,11 @@ class RefreshTokenGrantHandlerTest {
         @Override
         public void save(RefreshToken token) {
             delegate.save(token);
+        }
+
+        @Override
+        public boolean saveIfAbsent(RefreshToken token) {
+            return delegate.saveIfAbsent(token);
         }
 
         @Override

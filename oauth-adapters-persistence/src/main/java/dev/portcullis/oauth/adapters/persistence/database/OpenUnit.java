@@ -1,0 +1,139 @@
+package dev.portcullis.oauth.adapters.persistence.database;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One unit of work in progress on one thread: an entity manager and its transaction, shared by every
+ * repository call the thread makes until the unit ends. The transaction begins at the first
+ * repository call, so a unit that reads and writes nothing costs no connection; that call also
+ * passes the {@link DatabaseCircuit}, once for the whole unit. Not thread-safe: it belongs to the
+ * thread {@link Transactions} bound it to.
+ */
+final class OpenUnit {
+
+    private final EntityManagerFactory factory;
+    private final DatabaseCircuit circuit;
+    private Optional<EntityManager> entityManager = Optional.empty();
+    private long startedNanos;
+    private Optional<RuntimeException> failure = Optional.empty();
+
+    OpenUnit(EntityManagerFactory factory, DatabaseCircuit circuit) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
+    }
+
+    /**
+     * Runs one repository call in the unit's transaction, then flushes, so that a constraint
+     * violation surfaces at the call that caused it, and clears the persistence context, so that
+     * the next call reads the rows again as a call in its own transaction would.
+     *
+     * @throws IllegalStateException when an earlier call failed: the unit can only roll back now
+     *                               (and on PostgreSQL the transaction refuses every statement)
+     */
+    <T> T join(Function<EntityManager, T> work) {
+        if (failure.isPresent()) {
+            throw new IllegalStateException("a call in this unit of work failed; it rolls back", failure.get());
+        }
+        EntityManager manager;
+        try {
+            manager = begin();
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+        try {
+            T result = work.apply(manager);
+            manager.flush();
+            manager.clear();
+            return result;
+        } catch (PersistenceException e) {
+            throw fail(Transactions.translate(e));
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Marks the unit for rollback because of {@code cause}, unless an earlier failure did; returns {@code cause}. */
+    RuntimeException fail(RuntimeException cause) {
+        if (failure.isEmpty()) {
+            failure = Optional.of(cause);
+        }
+        return cause;
+    }
+
+    /**
+     * Commits what the unit wrote, unless a call in it failed: then it rolls back and throws that
+     * failure.
+     *
+     * @throws RuntimeException the first failure of a call in the unit, or the translated failure
+     *                          of the commit
+     */
+    void commit() {
+        if (failure.isPresent()) {
+            rollback(failure.get());
+            throw failure.get();
+        }
+        if (entityManager.isEmpty()) {
+            return;
+        }
+        try {
+            entityManager.get().getTransaction().commit();
+        } catch (PersistenceException e) {
+            RuntimeException translated = Transactions.translate(e);
+            rollback(translated);
+            throw translated;
+        }
+        circuit.succeeded(System.nanoTime() - startedNanos);
+    }
+
+    /** Rolls back what the unit wrote because of {@code cause}; a failed rollback is added to {@code cause}. */
+    void rollback(Throwable cause) {
+        if (entityManager.isEmpty()) {
+            return;
+        }
+        EntityTransaction transaction = entityManager.get().getTransaction();
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (PersistenceException rollbackFailure) {
+            // The connection is likely gone, which ends the transaction anyway; the cause is what to report.
+            cause.addSuppressed(rollbackFailure);
+        }
+        circuit.failed(System.nanoTime() - startedNanos, failure.<Throwable>map(first -> first).orElse(cause));
+    }
+
+    /** Releases the entity manager and its connection; the unit is over. */
+    void close() {
+        entityManager.ifPresent(EntityManager::close);
+        entityManager = Optional.empty();
+    }
+
+    private EntityManager begin() {
+        if (entityManager.isPresent()) {
+            return entityManager.get();
+        }
+        circuit.enter();
+        startedNanos = System.nanoTime();
+        EntityManager manager = factory.createEntityManager();
+        try {
+            manager.getTransaction().begin();
+        } catch (PersistenceException e) {
+            manager.close();
+            RuntimeException translated = Transactions.translate(e);
+            circuit.failed(System.nanoTime() - startedNanos, translated);
+            throw translated;
+        } catch (RuntimeException e) {
+            manager.close();
+            circuit.failed(System.nanoTime() - startedNanos, e);
+            throw e;
+        }
+        entityManager = Optional.of(manager);
+        return manager;
+    }
+}
