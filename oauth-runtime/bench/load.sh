@@ -516,7 +516,9 @@ SERVER_CPU=$(ps -o times= -p "$SERVER_PID" 2>/dev/null | tr -d ' ' || true)
 # Not counted as errors of a scenario, but worth a look: the server's own complaints under load.
 LOG_ERRORS=$(grep -c ' ERROR ' "$WORK/server.log" || true)
 LOG_WARNS=$(grep -c ' WARN ' "$WORK/server.log" || true)
-SERVER_PROVIDER=$(grep -i -o -m1 -E 'corretto|accp' "$WORK/server.log" | head -1 || true)
+# The start line "crypto provider: ACCP 2.5.0 (native)" or "crypto provider: JDK (…)", when the
+# server has a native provider at all.
+SERVER_PROVIDER=$(grep -o -m1 'crypto provider: .*' "$WORK/server.log" | head -1 || true)
 stop_server
 if [ -n "$PG_DB" ]; then
   timeout 30 psql -h "$PG_HOST" -U postgres -d postgres -qAtc "drop database if exists $PG_DB" >/dev/null 2>&1 \
@@ -541,7 +543,7 @@ if [ -n "$JMH_LIST" ]; then
   if run timeout 120 java -cp "$CP" org.openjdk.jmh.Main -lp 'RawSigningBenchmark' >"$WORK/jmh-params.txt" 2>&1 \
       && grep -q 'provider' "$WORK/jmh-params.txt"; then
     if [ -z "$PROVIDER" ]; then
-      if [ -n "$SERVER_PROVIDER" ]; then PROVIDER=accp; else PROVIDER=jdk; fi
+      if [[ "$SERVER_PROVIDER" == *"(native)"* ]]; then PROVIDER=accp; else PROVIDER=jdk; fi
     fi
     JMH_OPTS+=(-p "provider=$PROVIDER")
     JMH_PROVIDER_NOTE="provider=$PROVIDER"
@@ -637,6 +639,7 @@ RS256_RAW=$(jmh_score RawSigningBenchmark.rs256 5)
       END { printf "soak RSS:       %d samples: min %.0f MB, max %.0f MB, last %.0f MB (rss.csv)\n", n, min / 1024, max / 1024, last / 1024 }' "$WORK/rss.csv"
   fi
   echo "server:         CPU time $SERVER_CPU; log lines at ERROR: $LOG_ERRORS, at WARN: $LOG_WARNS (server.log)"
+  echo "                ${SERVER_PROVIDER:-no crypto provider line in server.log: the JDK providers}"
   if [ -s "$WORK/jmh.csv" ]; then
     echo
     echo "JMH (2 threads, machine to itself, $JMH_PROVIDER_NOTE):"
