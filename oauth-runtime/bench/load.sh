@@ -25,6 +25,10 @@ Usage: oauth-runtime/bench/load.sh [options]
   --provider NAME        JCA provider for RawSigningBenchmark's provider parameter, when it has one
                          (default: the one the server logs at start, else jdk)
   --jvm-flags "FLAGS"    JVM flags of both server JVMs (default: README's production flags, below)
+  --nmt                  the server runs with Native Memory Tracking; its summary after the load
+                         goes to nmt.txt (costs a little memory and speed: not for the figures)
+  --cds                  the first start writes an AppCDS archive (-XX:ArchiveClassesAtExit) that
+                         the measured restart maps (-XX:SharedArchiveFile)
   --soak                 soak run instead: measure client_credentials ES256 peak, then hold
                          --soak-share percent of it for --soak-seconds, RSS sampled every 10 s
   --soak-seconds S       length of the soak (default 600)
@@ -59,6 +63,8 @@ SOAK=0
 SOAK_SECONDS=600
 SOAK_SHARE=70
 REBUILD=0
+CDS=0
+NMT=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1; WARMUP=3; DURATION=5; shift ;;
@@ -73,6 +79,8 @@ while [ $# -gt 0 ]; do
     --no-jmh) JMH_LIST=""; shift ;;
     --provider) PROVIDER=${2:?--provider needs a name}; shift 2 ;;
     --jvm-flags) JVM_FLAGS=${2?--jvm-flags needs flags}; shift 2 ;;
+    --cds) CDS=1; shift ;;
+    --nmt) NMT=1; shift ;;
     --soak) SOAK=1; shift ;;
     --soak-seconds) SOAK_SECONDS=${2:?--soak-seconds needs seconds}; shift 2 ;;
     --soak-share) SOAK_SHARE=${2:?--soak-share needs a percentage}; shift 2 ;;
@@ -158,7 +166,7 @@ cleanup() {
       || say "could not drop database $PG_DB"
   fi
   # The run's credentials (config with client secrets, tokens, codes, H2 data) die with it.
-  rm -rf "$WORK/secret" "$WORK/data"
+  rm -rf "$WORK/secret" "$WORK/data" "$WORK/portcullis.jsa"
   say "output kept in $WORK"
   exit "$rc"
 }
@@ -200,8 +208,8 @@ CP="$BENCH_DIR/test-classes:$BENCH_DIR/classes:$(cat "$BENCH_DIR/bench.classpath
 NPROC=$(nproc)
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 MEM_MB=$(awk '/^MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)
-JAVA_VERSION=$(java -version 2>&1 | head -1)
-WRK_VERSION=$( (wrk --version 2>&1 || true) | head -1 | awk '{ print $1, $2 }')
+JAVA_VERSION=$(java -version 2>&1 | sed -n 1p)
+WRK_VERSION=$( (wrk --version 2>&1 || true) | sed -n 1p | awk '{ print $1, $2 }')
 load1() { awk '{ print $1 }' /proc/loadavg; }
 LOAD_START=$(load1)
 LOAD_MAX=$LOAD_START
@@ -252,7 +260,7 @@ mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
 field() { # file key: a value of the BENCH line
-  sed -n 's/^BENCH //p' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | head -1
+  sed -n 's/^BENCH //p' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | sed -n 1p
 }
 
 # wrk on loopback; the scenario's environment variables come first. Warm-up then measured run.
@@ -379,11 +387,31 @@ if [ "$DB" = postgres ]; then
 fi
 
 mkdir -p "$WORK/data"
+start_server() { # log [extra JVM flag]; sets SERVER_PID and STARTED_MS (start to ready)
+  local s0 extra=("${@:2}")
+  s0=$(now_us)
+  (cd "$WORK" && exec env "${SERVER_ENV[@]}" java "${JVM[@]}" "${extra[@]}" -jar "$JAR") >"$1" 2>&1 &
+  SERVER_PID=$!
+  STARTED_MS=$(wait_ready "$SERVER_PID" "$PORT" /health/ready "$s0" "$1")
+}
+# The first start on the fresh database creates the schema, the signing keys and the configured
+# clients; every later start (a restart, another instance) finds them. Both are timed; the target
+# is read on the restart, the start an instance makes every time but once.
 say "starting $JAR on $BASE ($DB_LABEL), java ${JVM[*]}"
-S0=$(now_us)
-(cd "$WORK" && exec env "${SERVER_ENV[@]}" java "${JVM[@]}" -jar "$JAR") >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-READY_MS=$(wait_ready "$SERVER_PID" "$PORT" /health/ready "$S0" "$WORK/server.log")
+CDS_ARCHIVE="$WORK/portcullis.jsa"
+CDS_FLAG=()
+[ "$CDS" = 0 ] || CDS_FLAG=("-XX:ArchiveClassesAtExit=$CDS_ARCHIVE")
+[ "$NMT" = 0 ] || JVM+=("-XX:NativeMemoryTracking=summary")
+start_server "$WORK/server-first-start.log" "${CDS_FLAG[@]}"
+FIRST_READY_MS=$STARTED_MS
+say "first start (fresh database) ready in ${FIRST_READY_MS} ms; restarting"
+stop_server
+if [ "$CDS" = 1 ]; then
+  [ -s "$CDS_ARCHIVE" ] || die "the first start wrote no AppCDS archive (see server-first-start.log)"
+  CDS_FLAG=("-XX:SharedArchiveFile=$CDS_ARCHIVE")
+fi
+start_server "$WORK/server.log" "${CDS_FLAG[@]}"
+READY_MS=$STARTED_MS
 RSS_READY=$(rss_kb "$SERVER_PID")
 say "server ready in ${READY_MS} ms, RSS $(mb "$RSS_READY") MB"
 
@@ -428,8 +456,11 @@ fi
 # The introspection client's first request pays the slow secret hash, as every client's does (the
 # token clients paid it in check_token above): done once here, so that 32 connections opening at
 # once do not all pay it in the measured window (see README: a cold client under concurrent load).
-if [ -s "$JWT_TOKENS" ] || [ -s "$OPAQUE_TOKENS" ] || [ -s "$JWT_RS_TOKENS" ]; then
-  token=$(cat "$JWT_TOKENS" "$OPAQUE_TOKENS" "$JWT_RS_TOKENS" 2>/dev/null | head -1)
+token=""
+for f in "$JWT_TOKENS" "$JWT_RS_TOKENS" "$OPAQUE_TOKENS"; do
+  if [ -s "$f" ]; then token=$(sed -n 1p "$f"); break; fi
+done
+if [ -n "$token" ]; then
   answer=$(curl -s --max-time 30 -H "Authorization: $(basic bench-api "$SECRET_RSRV")" --data "token=$token" \
     "$BASE/introspect" || true)
   [[ "$answer" == *'"active":true'* ]] || die "the first introspection answered: ${answer:0:200}"
@@ -511,6 +542,13 @@ else
   fi
 fi
 RSS_AFTER=$(rss_kb "$SERVER_PID")
+# Where the memory is: the heap always (GC.heap_info), the rest with --nmt.
+HEAP_AFTER=""
+if timeout 30 jcmd "$SERVER_PID" GC.heap_info >"$WORK/heap.txt" 2>&1; then
+  HEAP_AFTER=$(awk '/ total / { for (i = 1; i < NF; i++) { if ($i == "total") t += $(i + 1); if ($i == "used") u += $(i + 1) } }
+    END { if (t > 0) printf "%.0f MB used of %.0f MB committed", u / 1024, t / 1024 }' "$WORK/heap.txt")
+fi
+[ "$NMT" = 0 ] || timeout 30 jcmd "$SERVER_PID" VM.native_memory summary >"$WORK/nmt.txt" 2>&1 || true
 LOAD_AFTER_LOAD=$(load1)
 SERVER_CPU=$(ps -o times= -p "$SERVER_PID" 2>/dev/null | tr -d ' ' || true)
 # Not counted as errors of a scenario, but worth a look: the server's own complaints under load.
@@ -518,7 +556,7 @@ LOG_ERRORS=$(grep -c ' ERROR ' "$WORK/server.log" || true)
 LOG_WARNS=$(grep -c ' WARN ' "$WORK/server.log" || true)
 # The start line "crypto provider: ACCP 2.5.0 (native)" or "crypto provider: JDK (…)", when the
 # server has a native provider at all.
-SERVER_PROVIDER=$(grep -o -m1 'crypto provider: .*' "$WORK/server.log" | head -1 || true)
+SERVER_PROVIDER=$(grep -o -m1 'crypto provider: .*' "$WORK/server.log" | sed -n 1p || true)
 stop_server
 if [ -n "$PG_DB" ]; then
   timeout 30 psql -h "$PG_HOST" -U postgres -d postgres -qAtc "drop database if exists $PG_DB" >/dev/null 2>&1 \
@@ -608,6 +646,7 @@ RS256_RAW=$(jmh_score RawSigningBenchmark.rs256 5)
   echo "date:       $(date -u +%Y-%m-%dT%H:%M:%SZ)   mode: $([ "$SOAK" = 1 ] && echo soak || ([ "$QUICK" = 1 ] && echo 'quick (smoke run: short runs, noisy)' || echo full))"
   echo "machine:    nproc=$NPROC, ${MEM_MB} MB, CPU: ${CPU_MODEL:-unknown}"
   echo "java:       $JAVA_VERSION; JVM flags (server and trivial endpoint): ${JVM[*]}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+  [ "$CDS" = 0 ] || echo "AppCDS:     the first start wrote $(( $(stat -c %s "$CDS_ARCHIVE") / 1048576 )) MB of archive; the measured server maps it (-XX:SharedArchiveFile), the trivial endpoint does not"
   echo "database:   $DB_LABEL; pool size: the server's default"
   echo "limits:     PORTCULLIS_TOKEN_RATE_LIMIT=0 (off), PORTCULLIS_LOGIN_RATE_LIMIT_USER/ADDRESS=1000000 per minute"
   echo "wrk:        $WRK_VERSION, $THREADS threads, $CONNECTIONS connections, loopback, warm-up ${WARMUP}s + measured ${DURATION}s per scenario"
@@ -631,13 +670,16 @@ RS256_RAW=$(jmh_score RawSigningBenchmark.rs256 5)
   row soak "paced client_credentials ES256 at ${SOAK_RATE:-?} req/s (${SOAK_SHARE}% of the peak above)"
   echo "  (ok/s: 2xx answers the scenario accepts per second; errors: non-2xx, inactive introspection answers and socket errors)"
   echo
-  echo "start to ready: server ${READY_MS} ms (/health/ready 200, polled every 10 ms)${TRIVIAL_READY_MS:+; trivial endpoint JVM ${TRIVIAL_READY_MS} ms}"
+  echo "start to ready: server ${READY_MS} ms (restart; first start on the fresh database ${FIRST_READY_MS} ms)${TRIVIAL_READY_MS:+; trivial endpoint JVM ${TRIVIAL_READY_MS} ms}"
+  echo "                (launching java until /health/ready answers 200, polled every 10 ms)"
   echo "server RSS:     at ready $(mb "$RSS_READY") MB; after ${LOAD_SECONDS} s of load $(mb "$RSS_AFTER") MB;" \
     "after each scenario: $(for s in "${RSS_SAMPLES[@]}"; do printf '%s=%sMB ' "${s%%=*}" "$(mb "${s#*=}")"; done)"
   if [ "$SOAK" = 1 ]; then
     awk -F, 'NR > 1 { if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2; last = $2; n++ }
       END { printf "soak RSS:       %d samples: min %.0f MB, max %.0f MB, last %.0f MB (rss.csv)\n", n, min / 1024, max / 1024, last / 1024 }' "$WORK/rss.csv"
   fi
+  nmt_note=""; [ "$NMT" = 0 ] || nmt_note="; native memory by area in nmt.txt"
+  echo "server heap:    after load ${HEAP_AFTER:-n/a} (heap.txt, with metaspace$nmt_note)"
   echo "server:         CPU time $SERVER_CPU; log lines at ERROR: $LOG_ERRORS, at WARN: $LOG_WARNS (server.log)"
   echo "                ${SERVER_PROVIDER:-no crypto provider line in server.log: the JDK providers}"
   if [ -s "$WORK/jmh.csv" ]; then
@@ -670,7 +712,7 @@ RS256_RAW=$(jmh_score RawSigningBenchmark.rs256 5)
   verdict "$(at_least "$r" 0.25)" "refresh_token on ${DB} ÷ trivial = $r (>= 0.25)"
   r=$(ratio "$(ok_rate introspect-jwt)" "$TRIVIAL")
   verdict "$(at_least "$r" 0.60)" "JWT introspection ÷ trivial = $r (>= 0.60)"
-  verdict "$(below "$READY_MS" 1500)" "start to ready $READY_MS ms (< 1500)"
+  verdict "$(below "$READY_MS" 1500)" "start to ready $READY_MS ms on restart (< 1500; first start $FIRST_READY_MS ms)"
   note=""; [ "$LOAD_SECONDS" -ge 60 ] || note="; only ${LOAD_SECONDS} s of load, the target says 60"
   verdict "$(below "$(mb "$RSS_AFTER")" 256)" "RSS after load $(mb "$RSS_AFTER") MB (< 256$note)"
   verdict "$([ "$TOTAL_ERRORS" = 0 ] && echo 1 || echo 0)" "errors in all measured runs: $TOTAL_ERRORS (0)"
