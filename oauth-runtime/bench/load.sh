@@ -9,7 +9,7 @@ usage() {
   cat <<'EOF'
 Usage: oauth-runtime/bench/load.sh [options]
 
-  --quick                3 s warm-up + 5 s measured per scenario, short JMH: a smoke run (~4 min)
+  --quick                3 s warm-up + 5 s measured per scenario, short JMH: a smoke run (~5 min)
   --warmup SECONDS       wrk warm-up before each measured run (default 10)
   --duration SECONDS     measured wrk run per scenario (default 30; the code exchange at most 45)
   --connections N        wrk connections (default 32)
@@ -287,9 +287,9 @@ scenario() { # name url script [VAR=value...]
 fixtures() { # kind count out [options...]
   local kind=$1 count=$2 out=$3; shift 3
   run timeout 120 java -cp "$CP" dev.portcullis.oauth.runtime.bench.LoadFixtures "$kind" --count "$count" \
-    --out "$out" --issuer "$BASE" "$@" >"$WORK/fixture-$kind.txt" 2>&1 \
-    || { tail -20 "$WORK/fixture-$kind.txt" >&2; die "fixtures $kind failed"; }
-  sed -n 's/^FIXTURE //p' "$WORK/fixture-$kind.txt"
+    --out "$out" --issuer "$BASE" "$@" >"$WORK/fixture-$(basename "$out" .txt).txt" 2>&1 \
+    || { tail -20 "$WORK/fixture-$(basename "$out" .txt).txt" >&2; die "fixtures $kind failed"; }
+  sed -n 's/^FIXTURE //p' "$WORK/fixture-$(basename "$out" .txt).txt"
 }
 RSS_SAMPLES=()
 
