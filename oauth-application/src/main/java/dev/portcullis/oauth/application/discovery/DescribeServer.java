@@ -10,13 +10,18 @@ import dev.portcullis.oauth.domain.port.ScopeRepository;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import dev.portcullis.oauth.domain.scope.ScopeSet;
 import dev.portcullis.oauth.domain.user.StandardClaims;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +32,12 @@ import java.util.stream.Collectors;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-2">RFC 8414 §2</a>
  */
 public final class DescribeServer {
+
+    /**
+     * How long a generated document is served when the server was given a clock: a scope defined
+     * or removed is advertised within this time (clients cache it for a minute anyway).
+     */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
     /** RFC 6749 §2.3.1: the methods the token endpoint accepts today. */
     /** The path of the userinfo endpoint (OIDC Core §5.3). */
@@ -65,6 +76,12 @@ public final class DescribeServer {
     private final boolean userinfoServed;
     private final boolean endSessionServed;
     private final boolean tokenManagementServed;
+    private final Optional<Clock> clock;
+    private volatile Document cached = new Document(Map.of(), Instant.MIN);
+
+    /** A generated document and when it was generated. */
+    private record Document(Map<String, Object> metadata, Instant generatedAt) {
+    }
 
     /** Metadata of a server that serves neither userinfo nor RP-initiated logout. */
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes) {
@@ -85,6 +102,7 @@ public final class DescribeServer {
         this.userinfoServed = userinfoServed;
         this.endSessionServed = endSessionServed;
         this.tokenManagementServed = false;
+        this.clock = Optional.empty();
     }
 
     /**
@@ -101,12 +119,45 @@ public final class DescribeServer {
         this.userinfoServed = userinfoServed;
         this.endSessionServed = endSessionServed;
         this.tokenManagementServed = tokenManagementServed;
+        this.clock = Optional.empty();
+    }
+
+    /**
+     * Like {@link #DescribeServer(ServerSettings, GrantHandlerRegistry, ScopeRepository, boolean,
+     * boolean, boolean)}, generating the document at most once per {@link #CACHE_TTL} by
+     * {@code clock}: the scope list comes from the database, and discovery is fetched by every
+     * client at every start.
+     */
+    public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
+                          boolean userinfoServed, boolean endSessionServed, boolean tokenManagementServed,
+                          Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.userinfoServed = userinfoServed;
+        this.endSessionServed = endSessionServed;
+        this.tokenManagementServed = tokenManagementServed;
+        this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
     }
 
     /**
      * The metadata document as a JSON object: String, Boolean, List and Map values only, in a stable order.
      */
     public Map<String, Object> metadata() {
+        if (clock.isEmpty()) {
+            return generate();
+        }
+        Instant now = Instant.now(clock.get());
+        Document seen = cached;
+        if (seen.generatedAt().equals(Instant.MIN) || !now.isBefore(seen.generatedAt().plus(CACHE_TTL))
+                || now.isBefore(seen.generatedAt())) {
+            seen = new Document(Collections.unmodifiableMap(generate()), now);
+            cached = seen;
+        }
+        return seen.metadata();
+    }
+
+    private Map<String, Object> generate() {
         // The authorization endpoint is served exactly when its codes can be redeemed.
         boolean codeFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent();
         Map<String, Object> metadata = new LinkedHashMap<>();

@@ -144,7 +144,7 @@ public final class AuthorizationServer {
                 ? Optional.of(new EndSession(settings, keyRing, builder.clients(), builder.browserSessions(), values))
                 : Optional.empty();
         this.describeServer = new DescribeServer(settings, grants, builder.scopes(), getUserInfo.isPresent(),
-                endSession.isPresent(), introspectToken.isPresent());
+                endSession.isPresent(), introspectToken.isPresent(), builder.clock());
         // Changes go through the token endpoint's client cache, so that this instance sees them at once.
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),

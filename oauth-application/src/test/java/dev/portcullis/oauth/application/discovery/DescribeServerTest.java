@@ -17,6 +17,7 @@ import dev.portcullis.oauth.application.memory.InMemoryRefreshTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
+import dev.portcullis.oauth.application.server.MutableClock;
 import dev.portcullis.oauth.application.server.TestServers;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -24,6 +25,8 @@ import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.scope.Scope;
 import dev.portcullis.oauth.domain.scope.ScopeDefinition;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -115,6 +118,22 @@ class DescribeServerTest {
         assertEquals(URI.create("https://as.example.com/userinfo"), parsed.getUserInfoEndpointURI());
         assertEquals(URI.create("https://as.example.com/logout"), parsed.getEndSessionEndpointURI());
         assertTrue(parsed.supportsClaimsParam()); // OIDC Core §5.5
+    }
+
+    @Test
+    void metadataWhenGivenAClockThenScopeChangesAdvertisedAfterTheCacheTtl() {
+        InMemoryScopeRepository scopes = new InMemoryScopeRepository();
+        scopes.save(new ScopeDefinition(new Scope("orders:read"), "Read your orders"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+        DescribeServer describe = new DescribeServer(ServerSettings.of(TestServers.ISSUER),
+                new GrantHandlerRegistry(List.of(codeHandler())), scopes, false, false, false, clock);
+        assertEquals(List.of("orders:read"), describe.metadata().get("scopes_supported"));
+        scopes.save(new ScopeDefinition(new Scope("orders:write"), "Change your orders"));
+
+        clock.advance(DescribeServer.CACHE_TTL.minusMillis(1));
+        assertEquals(List.of("orders:read"), describe.metadata().get("scopes_supported"));
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(List.of("orders:read", "orders:write"), describe.metadata().get("scopes_supported"));
     }
 
     private static final List<String> ID_TOKEN_CLAIMS =

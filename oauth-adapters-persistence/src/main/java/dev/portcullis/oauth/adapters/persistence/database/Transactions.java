@@ -107,6 +107,31 @@ public final class Transactions {
         unit.close();
     }
 
+    /**
+     * Runs {@code work}, which only reads and needs no consistent snapshot across its statements
+     * (one statement, or rows that never change once written), without a transaction of its own: in
+     * auto-commit, each statement is one round trip, and no COMMIT follows.
+     * Inside a unit of work, runs it in the unit's transaction, as {@link #call(Function)} does, so
+     * that it sees the unit's own writes.
+     *
+     * @return what {@code work} returned
+     * @throws ServiceUnavailableException as {@link #call(Function)} does
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        Objects.requireNonNull(work, "work");
+        OpenUnit unit = units.get();
+        if (unit != null) {
+            return unit.join(work);
+        }
+        return circuit.call(() -> {
+            try (EntityManager entityManager = factory.createEntityManager()) {
+                return work.apply(entityManager);
+            } catch (PersistenceException e) {
+                throw translate(e);
+            }
+        });
+    }
+
     /** Like {@link #call(Function)}, for work that returns nothing. */
     public void run(Consumer<EntityManager> work) {
         Objects.requireNonNull(work, "work");

@@ -44,7 +44,9 @@ public final class JpaOpaqueAccessTokenRepository implements OpaqueAccessTokenRe
     @Override
     public Optional<OpaqueAccessToken> findByHash(String tokenHash) {
         Objects.requireNonNull(tokenHash, "tokenHash");
-        return transactions.call(entityManager -> Optional
+        // The token row and its audience rows are written together and never change but for the
+        // revoked flag, so two statements without a transaction read a consistent token.
+        return transactions.read(entityManager -> Optional
                 .ofNullable(entityManager.find(OpaqueAccessTokenEntity.class, tokenHash))
                 .map(OpaqueAccessTokenEntityMapper::toDomain));
     }

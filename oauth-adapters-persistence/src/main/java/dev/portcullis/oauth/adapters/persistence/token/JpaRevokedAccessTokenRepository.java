@@ -49,7 +49,7 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
     @Override
     public boolean isRevoked(String tokenId) {
         Objects.requireNonNull(tokenId, "tokenId");
-        return transactions.call(entityManager -> entityManager.find(RevokedAccessTokenEntity.class, tokenId) != null);
+        return transactions.read(entityManager -> entityManager.find(RevokedAccessTokenEntity.class, tokenId) != null);
     }
 
     /** One SELECT for all of {@code tokenIds}, whatever their number. */
@@ -59,7 +59,7 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
         if (tokenIds.isEmpty()) {
             return false;
         }
-        return transactions.call(entityManager -> entityManager.createQuery(COUNT_LISTED, Long.class)
+        return transactions.read(entityManager -> entityManager.createQuery(COUNT_LISTED, Long.class)
                 .setParameter("ids", tokenIds)
                 .getSingleResult()) > 0;
     }
