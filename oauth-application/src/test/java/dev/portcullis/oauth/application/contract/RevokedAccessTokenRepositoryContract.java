@@ -56,6 +56,15 @@ public abstract class RevokedAccessTokenRepositoryContract {
     }
 
     @Test
+    void isAnyRevokedWhenOnlyTheLastOfSeveralListedThenTrue() {
+        repository.revoke("jti-5", T0.plusSeconds(60));
+
+        assertTrue(repository.isAnyRevoked(Set.of("jti-1", "jti-2", "jti-3", "jti-4", "jti-5")));
+        assertFalse(repository.isAnyRevoked(Set.of("jti-1", "jti-2", "jti-3")));
+        assertTrue(repository.isAnyRevoked(Set.of("jti-5")));
+    }
+
+    @Test
     void isAnyRevokedWhenNoIdsThenFalse() {
         repository.revoke("jti-1", T0.plusSeconds(60));
 
