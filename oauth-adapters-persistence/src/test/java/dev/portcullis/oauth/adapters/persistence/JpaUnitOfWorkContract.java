@@ -22,6 +22,8 @@ import dev.portcullis.oauth.domain.user.Subject;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +127,55 @@ abstract class JpaUnitOfWorkContract {
 
         assertSame(refusal, thrown);
         assertInstanceOf(Redemption.AlreadyRedeemed.class, codes.redeem(TokenHash.of("refused"), T0.plusSeconds(2)));
+    }
+
+    @Test
+    void afterCommitWhenUnitCommitsThenActionRunsAfterTheWritesAreVisible() {
+        List<Boolean> seenByAction = new ArrayList<>();
+
+        unitOfWork.inTransaction(() -> {
+            refreshTokens.save(refreshToken("announced"));
+            unitOfWork.afterCommit(() -> seenByAction.add(outsideTheUnit(
+                    () -> refreshTokens.findByHash(TokenHash.of("rt-announced")).isPresent())));
+            assertEquals(List.of(), seenByAction, "not before the commit");
+            return null;
+        });
+
+        assertEquals(List.of(true), seenByAction);
+    }
+
+    @Test
+    void afterCommitWhenUnitRollsBackThenActionNeverRuns() {
+        List<String> ran = new ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> unitOfWork.inTransaction(() -> {
+            refreshTokens.save(refreshToken("rolled-back"));
+            unitOfWork.afterCommit(() -> ran.add("token issued"));
+            throw new IllegalStateException("signing failed");
+        }));
+
+        assertEquals(List.of(), ran);
+    }
+
+    @Test
+    void afterCommitWhenUnitRefusesThenActionRunsAfterItsCommit() { // a refusal's writes commit
+        List<String> ran = new ArrayList<>();
+
+        assertThrows(OAuthException.class, () -> unitOfWork.inTransaction(() -> {
+            unitOfWork.afterCommit(() -> ran.add("family revoked"));
+            throw OAuthException.of(StandardErrorCode.INVALID_GRANT, "The refresh token is invalid or expired.");
+        }));
+
+        assertEquals(List.of("family revoked"), ran);
+    }
+
+    @Test
+    void afterCommitWhenNoUnitThenActionRunsAtOnce() {
+        List<String> ran = new ArrayList<>();
+
+        unitOfWork.afterCommit(() -> ran.add("now"));
+
+        assertEquals(List.of("now"), ran);
     }
 
     @Test

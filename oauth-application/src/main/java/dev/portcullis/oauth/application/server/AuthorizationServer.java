@@ -107,9 +107,11 @@ public final class AuthorizationServer {
         ResourceIndicators resources = new ResourceIndicators(
                 builder.resources().orElseGet(InMemoryResourceServerRepository::new), settings.accessTokenAudience(),
                 builder.clock());
+        // A token is minted inside its grant's unit of work: its event waits for the commit.
+        AfterCommitEvents issued = new AfterCommitEvents(builder.events(), builder.unitOfWork());
         JwtAccessTokens minting = (builder.refreshTokens() == null
-                ? new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock())
-                : new JwtAccessTokens(settings, signer, values, builder.events(), builder.clock(),
+                ? new JwtAccessTokens(settings, signer, values, issued, builder.clock())
+                : new JwtAccessTokens(settings, signer, values, issued, builder.clock(),
                         builder.refreshTokens())).withResources(resources);
         if (builder.opaqueAccessTokens().isPresent()) {
             minting = minting.withOpaqueTokens(builder.opaqueAccessTokens().get());

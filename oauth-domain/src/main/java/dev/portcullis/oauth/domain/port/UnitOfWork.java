@@ -37,4 +37,14 @@ public interface UnitOfWork {
      *         be reached, or fails to commit: then nothing was written
      */
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the unit the calling thread runs has committed (after the commit of
+     * a refusal too), and never when it rolls back: for what must not be told before it holds, such
+     * as the audit event of a token. Outside a unit, runs it at once. The default, for storage
+     * without transactions, runs it at once.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }

@@ -44,16 +44,25 @@ public final class JpaUnitOfWork implements UnitOfWork {
             } catch (OAuthException refusal) {
                 // A refusal is an outcome: what led to it (a spent code, a revoked family) stays.
                 unit.commit();
+                unit.runAfterCommit();
                 throw refusal;
             } catch (RuntimeException | Error e) {
                 unit.rollback(e);
                 throw e;
             }
             unit.commit();
+            unit.runAfterCommit();
             return result;
         } finally {
             transactions.endUnit(unit);
         }
+    }
+
+    /** Keeps {@code action} until the unit the thread runs commits; runs it at once outside a unit. */
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        transactions.currentUnit().ifPresentOrElse(unit -> unit.afterCommit(action), action);
     }
 
     /** Runs {@code work} in the unit the thread runs already; a failure other than a refusal dooms it. */

@@ -4,9 +4,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One unit of work in progress on one thread: an entity manager and its transaction, shared by every
@@ -17,11 +21,14 @@ import java.util.function.Function;
  */
 final class OpenUnit {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenUnit.class);
+
     private final EntityManagerFactory factory;
     private final DatabaseCircuit circuit;
     private Optional<EntityManager> entityManager = Optional.empty();
     private long startedNanos;
     private Optional<RuntimeException> failure = Optional.empty();
+    private final List<Runnable> committedActions = new ArrayList<>();
 
     OpenUnit(EntityManagerFactory factory, DatabaseCircuit circuit) {
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -56,6 +63,26 @@ final class OpenUnit {
         } catch (RuntimeException e) {
             throw fail(e);
         }
+    }
+
+    /** Keeps {@code action} for {@link #runAfterCommit()}. */
+    void afterCommit(Runnable action) {
+        committedActions.add(Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * Runs the actions kept by {@link #afterCommit(Runnable)}, in order, once the unit committed. A
+     * failing action is logged and the others still run: the unit's writes hold whatever they do.
+     */
+    void runAfterCommit() {
+        for (Runnable action : committedActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("an action after the commit of a unit of work failed", e);
+            }
+        }
+        committedActions.clear();
     }
 
     /** Marks the unit for rollback because of {@code cause}, unless an earlier failure did; returns {@code cause}. */
