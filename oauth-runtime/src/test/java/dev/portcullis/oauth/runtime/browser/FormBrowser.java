@@ -54,6 +54,23 @@ final class FormBrowser {
         return current;
     }
 
+    /**
+     * Opens the login page of an authorization request of the public client {@code clientId} (PKCE
+     * S256, a fixed challenge) and submits it with {@code username} and {@code password}: the answer
+     * to the login form's submission.
+     */
+    HttpResponse<String> submitLogin(URI issuer, String clientId, URI redirect, String username, String password)
+            throws IOException, InterruptedException {
+        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=" + encode(clientId) + "&state=s"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                + "&redirect_uri=" + encode(redirect.toString()));
+        HttpResponse<String> form = follow(get(authorize), issuer);
+        if (form.statusCode() != 200) {
+            throw new IllegalStateException("no login page: " + form.statusCode() + " " + form.body());
+        }
+        return post(form.uri().resolve("login"), hiddenFields(form.body(), Map.of("username", username, "password", password)));
+    }
+
     /** The hidden fields of the page's form, plus {@code extra}. */
     static Map<String, String> hiddenFields(String html, Map<String, String> extra) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -8,9 +8,7 @@ import dev.portcullis.oauth.runtime.config.SettingsLoader;
 import dev.portcullis.oauth.runtime.server.FreePorts;
 import dev.portcullis.oauth.runtime.server.PortcullisServer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,13 +82,6 @@ class LoginAddressLimitIT {
     }
 
     private static HttpResponse<String> login(String username) throws Exception {
-        FormBrowser browser = new FormBrowser();
-        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=portal&state=s"
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8));
-        HttpResponse<String> form = browser.follow(browser.get(authorize), issuer);
-        assertEquals(200, form.statusCode(), form.body());
-        return browser.post(form.uri().resolve("login"),
-                FormBrowser.hiddenFields(form.body(), Map.of("username", username, "password", "not-a-password")));
+        return new FormBrowser().submitLogin(issuer, "portal", REDIRECT, username, "not-a-password");
     }
 }

@@ -8,7 +8,6 @@ import dev.portcullis.oauth.runtime.config.SettingsLoader;
 import dev.portcullis.oauth.runtime.server.FreePorts;
 import dev.portcullis.oauth.runtime.server.PortcullisServer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -116,14 +115,7 @@ class RateLimitIT {
     }
 
     private static HttpResponse<String> login(String username, String password) throws Exception {
-        FormBrowser browser = new FormBrowser();
-        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=limited&state=s"
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT.toString(), StandardCharsets.UTF_8));
-        HttpResponse<String> form = browser.follow(browser.get(authorize), issuer);
-        assertEquals(200, form.statusCode(), form.body());
-        return browser.post(form.uri().resolve("login"),
-                FormBrowser.hiddenFields(form.body(), Map.of("username", username, "password", password)));
+        return new FormBrowser().submitLogin(issuer, "limited", REDIRECT, username, password);
     }
 
     private static HttpResponse<String> clientCredentials(String clientId) throws Exception {
