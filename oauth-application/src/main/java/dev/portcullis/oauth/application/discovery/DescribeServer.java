@@ -96,13 +96,7 @@ public final class DescribeServer {
      */
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
                           boolean userinfoServed, boolean endSessionServed) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.grants = Objects.requireNonNull(grants, "grants");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.userinfoServed = userinfoServed;
-        this.endSessionServed = endSessionServed;
-        this.tokenManagementServed = false;
-        this.clock = Optional.empty();
+        this(settings, grants, scopes, userinfoServed, endSessionServed, false, Optional.empty());
     }
 
     /**
@@ -113,13 +107,7 @@ public final class DescribeServer {
      */
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
                           boolean userinfoServed, boolean endSessionServed, boolean tokenManagementServed) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.grants = Objects.requireNonNull(grants, "grants");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.userinfoServed = userinfoServed;
-        this.endSessionServed = endSessionServed;
-        this.tokenManagementServed = tokenManagementServed;
-        this.clock = Optional.empty();
+        this(settings, grants, scopes, userinfoServed, endSessionServed, tokenManagementServed, Optional.empty());
     }
 
     /**
@@ -131,13 +119,20 @@ public final class DescribeServer {
     public DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
                           boolean userinfoServed, boolean endSessionServed, boolean tokenManagementServed,
                           Clock clock) {
+        this(settings, grants, scopes, userinfoServed, endSessionServed, tokenManagementServed,
+                Optional.of(Objects.requireNonNull(clock, "clock")));
+    }
+
+    private DescribeServer(ServerSettings settings, GrantHandlerRegistry grants, ScopeRepository scopes,
+                           boolean userinfoServed, boolean endSessionServed, boolean tokenManagementServed,
+                           Optional<Clock> clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.userinfoServed = userinfoServed;
         this.endSessionServed = endSessionServed;
         this.tokenManagementServed = tokenManagementServed;
-        this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
+        this.clock = clock;
     }
 
     /**
