@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.oauth.adapters.rest.client.BasicAuthorization;
+import dev.portcullis.oauth.adapters.rest.form.RequestBodies;
 import dev.portcullis.oauth.adapters.rest.json.JsonBody;
 import dev.portcullis.oauth.application.admin.AdminApi;
 import dev.portcullis.oauth.application.admin.ManageClients;
 import dev.portcullis.oauth.application.admin.RevokeTokens;
 import dev.portcullis.oauth.application.client.ClientCredentials;
+import dev.portcullis.oauth.application.client.ClientMetadata;
 import dev.portcullis.oauth.application.key.KeyImport;
 import dev.portcullis.oauth.application.key.RotationOutcome;
-import dev.portcullis.oauth.application.client.ClientMetadata;
 import dev.portcullis.oauth.domain.client.ClientId;
 import dev.portcullis.oauth.domain.client.ClientSecret;
 import dev.portcullis.oauth.domain.consent.Consent;
@@ -280,13 +281,10 @@ public final class AdminResource {
     private static Map<String, Object> object(InputStream body) {
         byte[] bytes;
         try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            bytes = RequestBodies.read(body, -1, MAX_BODY_BYTES).orElseThrow(() -> new AdminRefusal(error(413,
+                    StandardErrorCode.INVALID_REQUEST.value(), "The request body is too large.")));
         } catch (IOException e) {
             throw invalidRequest("The request body could not be read.");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new AdminRefusal(error(413, StandardErrorCode.INVALID_REQUEST.value(),
-                    "The request body is too large."));
         }
         try {
             Map<String, Object> object = JSON.readValue(bytes, OBJECT);

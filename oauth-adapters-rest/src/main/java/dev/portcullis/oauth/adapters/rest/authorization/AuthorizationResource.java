@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.adapters.rest.authorization;
 
+import dev.portcullis.oauth.adapters.rest.form.RequestBodies;
 import dev.portcullis.oauth.adapters.rest.page.StepResponses;
 import dev.portcullis.oauth.application.authorization.AuthorizationEndpointRequest;
 import dev.portcullis.oauth.application.authorization.Authorize;
@@ -64,11 +65,11 @@ public final class AuthorizationResource {
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return responses.errorPage(400, NOT_A_FORM);
         }
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
+        Optional<byte[]> bytes = RequestBodies.read(body, headers.getLength(), MAX_BODY_BYTES);
+        if (bytes.isEmpty()) {
             return responses.errorPage(413, TOO_LARGE);
         }
-        return serve(AuthorizationParameters.parse(bytes), headers);
+        return serve(AuthorizationParameters.parse(bytes.get()), headers);
     }
 
     private Response serve(Optional<Map<String, List<String>>> parameters, HttpHeaders headers) {

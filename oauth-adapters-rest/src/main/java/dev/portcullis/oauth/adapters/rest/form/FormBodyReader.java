@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * Reads a form request body before any use case runs (STYLE.md §7): the content type must be
  * {@code application/x-www-form-urlencoded} (with {@code charset}, if any, UTF-8), the body is read
- * as raw bytes up to a hard limit, then {@link FormParser} parses it. Thread-safe.
+ * as raw bytes up to a hard limit ({@link RequestBodies}), then {@link FormParser} parses it. Thread-safe.
  */
 public final class FormBodyReader {
 
@@ -62,19 +62,13 @@ public final class FormBodyReader {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
         requireForm(contentType);
-        if (contentLength > maxBytes) {
-            throw tooLarge();
-        }
         byte[] bytes;
         try {
-            bytes = body.readNBytes(maxBytes + 1);
+            bytes = RequestBodies.read(body, contentLength, maxBytes).orElseThrow(FormBodyReader::tooLarge);
         } catch (IOException e) {
             // The client went away or sent a broken chunk: its mistake, not a server fault.
             throw new OAuthException(new OAuthError(StandardErrorCode.INVALID_REQUEST,
                     "The request body could not be read."), "reading the body failed: " + e.getClass().getName());
-        }
-        if (bytes.length > maxBytes) {
-            throw tooLarge();
         }
         return FormParser.parse(bytes, bytes.length);
     }

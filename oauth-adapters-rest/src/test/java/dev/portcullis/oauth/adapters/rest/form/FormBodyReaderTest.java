@@ -76,7 +76,17 @@ class FormBodyReaderTest {
     }
 
     @Test
-    void readWhenDeclaredLengthOverLimitThen413WithoutReading() {
+    void readWhenDeclaredLengthOverLimitThen413AfterDiscardingTheBody() throws IOException {
+        ByteArrayInputStream body = new ByteArrayInputStream("a=123456789012345".getBytes(StandardCharsets.UTF_8));
+
+        ClientErrorException thrown = assertThrows(ClientErrorException.class, () -> reader.read(FORM, 17, body));
+
+        assertEquals(413, thrown.getResponse().getStatus());
+        assertEquals(0, body.available());
+    }
+
+    @Test
+    void readWhenDeclaredLengthOverDiscardLimitThen413WithoutReading() {
         InputStream unread = new InputStream() {
             @Override
             public int read() throws IOException {
@@ -84,7 +94,8 @@ class FormBodyReaderTest {
             }
         };
 
-        ClientErrorException thrown = assertThrows(ClientErrorException.class, () -> reader.read(FORM, 17, unread));
+        ClientErrorException thrown = assertThrows(ClientErrorException.class,
+                () -> reader.read(FORM, RequestBodies.DISCARD_LIMIT + 1, unread));
 
         assertEquals(413, thrown.getResponse().getStatus());
     }

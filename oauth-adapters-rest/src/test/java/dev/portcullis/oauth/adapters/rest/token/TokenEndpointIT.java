@@ -321,6 +321,20 @@ class TokenEndpointIT {
     }
 
     @Test
+    void tokenWhenOversizedBodiesRepeatedOnOneConnectionThenEveryClientReads413() {
+        // The server reads what is left of a refused body, so closing never resets the connection under
+        // an unread answer ("connection reset" or a cut chunked body at the client); without that, about
+        // one request in twelve failed here.
+        String body = "grant_type=client_credentials&pad=" + "x".repeat(256 * 1024);
+
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> response = server.postForm("/token", body, "Authorization", basic(BASIC_CLIENT, BASIC_SECRET));
+
+            assertError(response, 413, "invalid_request", "The request body is too large.");
+        }
+    }
+
+    @Test
     void tokenWhenChunkedBodyLargerThan64KiBThen413() {
         byte[] body = ("grant_type=client_credentials&pad=" + "x".repeat(64 * 1024)).getBytes();
 
