@@ -50,7 +50,8 @@ public final class HttpJwkSetSource implements JwkSetSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpJwkSetSource.class);
 
-    private final HttpClient client;
+    /** Built on the first fetch: most servers never fetch a client's keys, and building one costs a start. */
+    private volatile HttpClient client;
     private final int maxBytes;
     private final Duration timeout;
     private final TimeLimiter timeLimiter;
@@ -75,10 +76,6 @@ public final class HttpJwkSetSource implements JwkSetSource {
             throw new IllegalArgumentException("timeout and maxBytes must be positive");
         }
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.timeLimiter = TimeLimiter.of("jwks_uri", TimeLimiterConfig.custom()
                 .timeoutDuration(timeout).cancelRunningFuture(true).build());
         this.retry = Retry.of("jwks_uri", RetryConfig.custom()
@@ -113,7 +110,7 @@ public final class HttpJwkSetSource implements JwkSetSource {
                 .GET()
                 .build();
         Callable<HttpResponse<byte[]>> limited = TimeLimiter.decorateFutureSupplier(timeLimiter,
-                () -> client.sendAsync(request, BoundedBody.handler(maxBytes)));
+                () -> client().sendAsync(request, BoundedBody.handler(maxBytes)));
         Callable<String> attempt = CircuitBreaker.decorateCallable(circuitBreaker, () -> document(limited.call()));
         try {
             return Bulkhead.decorateCallable(bulkheads.bulkhead(name), Retry.decorateCallable(retry, attempt)).call();
@@ -134,6 +131,24 @@ public final class HttpJwkSetSource implements JwkSetSource {
         } catch (Exception e) {
             throw failure(e.getClass().getSimpleName(), e);
         }
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    // Its TLS context and selector thread take about 0.2 s of a start to set up.
+                    built = HttpClient.newBuilder()
+                            .connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     private static String document(HttpResponse<byte[]> response) throws IOException {
