@@ -145,6 +145,21 @@ abstract class JpaUnitOfWorkContract {
     }
 
     @Test
+    void afterCommitWhenActionUsesARepositoryOnTheSameThreadThenItRunsOutsideTheEndedUnit() {
+        List<Boolean> seenByAction = new ArrayList<>();
+
+        unitOfWork.inTransaction(() -> {
+            refreshTokens.save(refreshToken("read-after"));
+            // As a change listener does when the notifier delivers on the publishing thread.
+            unitOfWork.afterCommit(() -> seenByAction.add(
+                    refreshTokens.findByHash(TokenHash.of("rt-read-after")).isPresent()));
+            return null;
+        });
+
+        assertEquals(List.of(true), seenByAction);
+    }
+
+    @Test
     void afterCommitWhenUnitRollsBackThenActionNeverRuns() {
         List<String> ran = new ArrayList<>();
 

@@ -41,7 +41,8 @@ public interface UnitOfWork {
     /**
      * Runs {@code action} once the unit the calling thread runs has committed (after the commit of
      * a refusal too), and never when it rolls back: for what must not be told before it holds, such
-     * as the audit event of a token. Outside a unit, runs it at once. The default, for storage
+     * as the audit event of a token. The unit has ended by then: repository calls the action makes
+     * run in transactions of their own. Outside a unit, runs it at once. The default, for storage
      * without transactions, runs it at once.
      */
     default void afterCommit(Runnable action) {

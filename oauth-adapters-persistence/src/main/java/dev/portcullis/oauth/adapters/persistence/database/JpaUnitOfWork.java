@@ -37,25 +37,29 @@ public final class JpaUnitOfWork implements UnitOfWork {
             return nested(joined.get(), work);
         }
         OpenUnit unit = transactions.startUnit();
+        T result = null;
+        OAuthException refusal = null;
         try {
-            T result;
             try {
                 result = work.get();
-            } catch (OAuthException refusal) {
+            } catch (OAuthException e) {
                 // A refusal is an outcome: what led to it (a spent code, a revoked family) stays.
-                unit.commit();
-                unit.runAfterCommit();
-                throw refusal;
+                refusal = e;
             } catch (RuntimeException | Error e) {
                 unit.rollback(e);
                 throw e;
             }
             unit.commit();
-            unit.runAfterCommit();
-            return result;
         } finally {
             transactions.endUnit(unit);
         }
+        // Once the unit has ended: an action that uses a repository on this thread (a change listener
+        // told on the publishing thread) runs in a transaction of its own, not in the committed one.
+        unit.runAfterCommit();
+        if (refusal != null) {
+            throw refusal;
+        }
+        return result;
     }
 
     /** Keeps {@code action} until the unit the thread runs commits; runs it at once outside a unit. */
