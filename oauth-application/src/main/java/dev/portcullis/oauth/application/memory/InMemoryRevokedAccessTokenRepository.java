@@ -1,8 +1,11 @@
 package dev.portcullis.oauth.application.memory;
 
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import dev.portcullis.oauth.domain.token.DenyListEntry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -26,6 +29,23 @@ public final class InMemoryRevokedAccessTokenRepository implements RevokedAccess
     public boolean isRevoked(String tokenId) {
         Objects.requireNonNull(tokenId, "tokenId");
         return revoked.containsKey(tokenId);
+    }
+
+    @Override
+    public Optional<Instant> findExpiry(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        return Optional.ofNullable(revoked.get(tokenId));
+    }
+
+    @Override
+    public List<DenyListEntry> findUnexpired(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        ExpiredEntries.requireLimit(limit);
+        return revoked.entrySet().stream()
+                .filter(entry -> entry.getValue().isAfter(now))
+                .limit(limit)
+                .map(entry -> new DenyListEntry(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     /** Removes entries whose expiry is strictly before {@code before}, earliest first. */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import dev.portcullis.oauth.domain.token.DenyListEntry;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +186,80 @@ public abstract class RevokedAccessTokenRepositoryContract {
     @Test
     void deleteExpiredWhenLimitNegativeThenIllegalArgumentException() {
         assertThrows(IllegalArgumentException.class, () -> repository.deleteExpired(T0, -1));
+    }
+
+    @Test
+    void findExpiryWhenListedThenItsExpiry() {
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        Optional<Instant> expiry = repository.findExpiry("jti");
+
+        assertEquals(Optional.of(T0.plusSeconds(60)), expiry);
+    }
+
+    @Test
+    void findExpiryWhenListedTwiceThenTheLaterExpiry() {
+        repository.revoke("grant:g-1", T0.plusSeconds(120));
+        repository.revoke("grant:g-1", T0.plusSeconds(60));
+
+        Optional<Instant> expiry = repository.findExpiry("grant:g-1");
+
+        assertEquals(Optional.of(T0.plusSeconds(120)), expiry);
+    }
+
+    @Test
+    void findExpiryWhenNotListedThenEmpty() {
+        repository.revoke("jti-1", T0.plusSeconds(60));
+
+        Optional<Instant> expiry = repository.findExpiry("jti-2");
+
+        assertEquals(Optional.empty(), expiry);
+    }
+
+    @Test
+    void findUnexpiredWhenSomeExpiredThenOnlyThoseExpiringAfterNow() {
+        repository.revoke("expired", T0.plusSeconds(10));
+        repository.revoke("boundary", T0.plusSeconds(30));
+        repository.revoke("live", T0.plusSeconds(31));
+        repository.revoke("grant:g-1", T0.plusSeconds(300));
+
+        List<DenyListEntry> unexpired = repository.findUnexpired(T0.plusSeconds(30), 10);
+
+        assertEquals(Set.of(new DenyListEntry("live", T0.plusSeconds(31)),
+                new DenyListEntry("grant:g-1", T0.plusSeconds(300))), Set.copyOf(unexpired));
+        assertEquals(2, unexpired.size());
+    }
+
+    @Test
+    void findUnexpiredWhenMoreThanLimitThenAtMostLimitDistinctEntries() {
+        IntStream.range(0, 5).forEach(i -> repository.revoke("jti-" + i, T0.plusSeconds(60 + i)));
+
+        List<DenyListEntry> unexpired = repository.findUnexpired(T0, 3);
+
+        assertEquals(3, unexpired.size());
+        assertEquals(3, new HashSet<>(unexpired).size());
+        assertTrue(unexpired.stream().allMatch(entry -> entry.tokenId().startsWith("jti-")));
+    }
+
+    @Test
+    void findUnexpiredWhenNoneListedThenEmpty() {
+        List<DenyListEntry> unexpired = repository.findUnexpired(T0, 10);
+
+        assertEquals(List.of(), unexpired);
+    }
+
+    @Test
+    void findUnexpiredWhenLimitZeroThenEmpty() {
+        repository.revoke("jti", T0.plusSeconds(60));
+
+        List<DenyListEntry> unexpired = repository.findUnexpired(T0, 0);
+
+        assertEquals(List.of(), unexpired);
+    }
+
+    @Test
+    void findUnexpiredWhenLimitNegativeThenIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> repository.findUnexpired(T0, -1));
     }
 
     @Test

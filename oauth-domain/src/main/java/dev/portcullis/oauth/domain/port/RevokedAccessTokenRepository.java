@@ -1,6 +1,9 @@
 package dev.portcullis.oauth.domain.port;
 
+import dev.portcullis.oauth.domain.token.DenyListEntry;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +27,21 @@ public interface RevokedAccessTokenRepository {
     default boolean isAnyRevoked(Set<String> tokenIds) {
         return tokenIds.stream().anyMatch(this::isRevoked);
     }
+
+    /**
+     * When the entry {@code tokenId} expires (the later expiry when it was listed twice); empty when
+     * it is not listed. For a copy of the list kept in memory, which hears of a new entry by its id.
+     */
+    Optional<Instant> findExpiry(String tokenId);
+
+    /**
+     * The entries that expire after {@code now}, at most {@code limit} of them, in no particular
+     * order: for a copy of the list kept in memory. Ask for one more than the copy may hold to learn
+     * whether the list is longer.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    List<DenyListEntry> findUnexpired(Instant now, int limit);
 
     /** Removes entries whose token expired before {@code before}, at most {@code limit}; returns how many. */
     int deleteExpired(Instant before, int limit);

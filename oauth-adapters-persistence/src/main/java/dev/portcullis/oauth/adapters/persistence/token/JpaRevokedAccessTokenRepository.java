@@ -3,10 +3,12 @@ package dev.portcullis.oauth.adapters.persistence.token;
 import dev.portcullis.oauth.adapters.persistence.database.ExpiredRows;
 import dev.portcullis.oauth.adapters.persistence.database.Transactions;
 import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
+import dev.portcullis.oauth.domain.token.DenyListEntry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +32,10 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
      */
     private static final String COUNT_EITHER_LISTED = "select count(e) from RevokedAccessTokenEntity e"
             + " where e.tokenId = :first or e.tokenId = :second";
+
+    /** Two columns, not entities: a copy of a long list loads nothing into a persistence context. */
+    private static final String UNEXPIRED = "select e.tokenId, e.expiresAt from RevokedAccessTokenEntity e"
+            + " where e.expiresAt > :now";
 
     private final Transactions transactions;
 
@@ -80,6 +86,30 @@ public final class JpaRevokedAccessTokenRepository implements RevokedAccessToken
             }
         }
         return false;
+    }
+
+    /** One SELECT by primary key, in auto-commit. */
+    @Override
+    public Optional<Instant> findExpiry(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        return transactions.read(entityManager -> Optional.ofNullable(
+                entityManager.find(RevokedAccessTokenEntity.class, tokenId)).map(entity -> entity.expiresAt));
+    }
+
+    /** One SELECT on the expiry index, in auto-commit. */
+    @Override
+    public List<DenyListEntry> findUnexpired(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        ExpiredRows.requireLimit(limit);
+        if (limit == 0) {
+            return List.of();
+        }
+        return transactions.read(entityManager -> entityManager.createQuery(UNEXPIRED, Object[].class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> new DenyListEntry((String) row[0], (Instant) row[1]))
+                .toList());
     }
 
     /** Removes entries whose expiry is strictly before {@code before}, earliest first. */
