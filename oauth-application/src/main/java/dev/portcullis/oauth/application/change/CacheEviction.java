@@ -38,6 +38,9 @@ public final class CacheEviction implements ChangeListener {
                 LOG.debug("signing keys changed: kid={}", change.key().orElse("*"));
                 keys.reload();
             }
+            // The copy of the deny list subscribes for itself (CachingRevokedAccessTokenRepository).
+            case REVOKED_ACCESS_TOKENS -> {
+            }
         }
     }
 

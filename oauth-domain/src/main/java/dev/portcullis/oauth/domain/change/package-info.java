@@ -1,5 +1,5 @@
 /**
- * Changes to shared state (clients, signing keys) that other instances must hear of, to drop what
- * they cached.
+ * Changes to shared state (clients, signing keys, the deny list) that other instances must hear of,
+ * to drop or update what they cached.
  */
 package dev.portcullis.oauth.domain.change;

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * A {@link ChangeNotifier} shared by every instance on one PostgreSQL database: a change is sent
  * with {@code pg_notify(channel, key)} on a pooled connection, one channel per {@link ChangeTopic};
  * a daemon thread, started by the first {@link #subscribe}, {@code LISTEN}s on every channel on a
- * dedicated connection and delivers what it hears. When that connection is lost it reconnects with
- * exponential backoff, and then delivers an any-of-topic change for every topic, since
- * notifications sent in between are lost. {@link #close()} stops the thread. Thread-safe.
+ * dedicated connection and delivers what it hears. Each time it starts listening, the first time
+ * too, it delivers an any-of-topic change for every topic, since notifications sent before are
+ * lost, and only then reports {@link #listening()}. When that connection is lost it reconnects with
+ * exponential backoff; a connection dropped silently by the network is noticed by a validity check
+ * after 20 polls without a notification. {@link #close()} stops the thread. Thread-safe.
  *
  * @see <a href="https://www.postgresql.org/docs/current/sql-notify.html">PostgreSQL NOTIFY</a>
  */
@@ -43,9 +45,16 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
     private final ChangeListeners listeners = new ChangeListeners();
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private final Object lifecycle = new Object();
+    /**
+     * Held while listeners are added, and while the any-of-topic changes are delivered and
+     * {@link #hearing} is set: a listener is added either before those deliveries, and hears them,
+     * or once {@link #listening()} is true.
+     */
+    private final Object subscriptions = new Object();
     private Thread thread;
     private volatile boolean closed;
     private volatile Connection listening;
+    private volatile boolean hearing;
 
     /**
      * @param pool              where notifications are sent from
@@ -86,7 +95,9 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
 
     @Override
     public void subscribe(ChangeListener listener) {
-        listeners.add(listener);
+        synchronized (subscriptions) {
+            listeners.add(listener);
+        }
         synchronized (lifecycle) {
             if (thread == null && !closed) {
                 thread = new Thread(this::listen, "portcullis-change-listener");
@@ -96,8 +107,15 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
         }
     }
 
+    /** True while the connection {@code LISTEN}s, once the any-of-topic changes of its start were delivered. */
+    @Override
+    public boolean listening() {
+        return hearing;
+    }
+
     /**
-     * Waits until the listening connection was established once.
+     * Waits until the listening connection was established once and the any-of-topic changes of
+     * its start were delivered.
      *
      * @return whether it was within {@code timeout}
      */
@@ -132,12 +150,7 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
             try (Connection connection = listenConnections.open()) {
                 listening = connection;
                 subscribeChannels(connection);
-                if (heardBefore) {
-                    LOG.info("listening for changes again; dropping every cached client and key");
-                    for (ChangeTopic topic : ChangeTopic.values()) {
-                        listeners.deliver(Change.anyOf(topic));
-                    }
-                }
+                startHearing(heardBefore);
                 heardBefore = true;
                 backoff = FIRST_BACKOFF_MILLIS;
                 firstListen.countDown();
@@ -152,10 +165,29 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
                 }
                 backoff = Math.min(backoff * 2, maxBackoffMillis);
             } finally {
+                hearing = false;
                 listening = null;
             }
         }
         LOG.debug("change listener stopped");
+    }
+
+    /**
+     * Tells every listener that it may have missed changes (nothing was heard before this
+     * connection listened), then reports that changes are heard.
+     */
+    private void startHearing(boolean again) {
+        if (again) {
+            LOG.info("listening for changes again; dropping every cached client and key, reloading the deny list");
+        } else {
+            LOG.debug("listening for changes");
+        }
+        synchronized (subscriptions) {
+            for (ChangeTopic topic : ChangeTopic.values()) {
+                listeners.deliver(Change.anyOf(topic));
+            }
+            hearing = true;
+        }
     }
 
     private static void subscribeChannels(Connection connection) throws SQLException {

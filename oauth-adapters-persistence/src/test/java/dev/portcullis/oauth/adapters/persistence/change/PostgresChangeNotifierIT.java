@@ -18,12 +18,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link PostgresChangeNotifier} between "instances" on one PostgreSQL database: what one announces,
- * the others hear; a lost listening connection is reopened and reported as any-of-topic changes;
- * closing stops the listening thread. Waits are bounded; nothing asserts on elapsed time.
+ * the others hear; the start of listening, and a lost listening connection once reopened, are
+ * reported as any-of-topic changes before {@code listening()} turns true; closing stops the
+ * listening thread. Waits are bounded; nothing asserts on elapsed time.
  */
 final class PostgresChangeNotifierIT {
 
@@ -81,11 +87,25 @@ final class PostgresChangeNotifierIT {
         }
     }
 
+    /** Subscribes, waits until the notifier listens, and takes the any-of-topic changes of its start. */
     private static BlockingQueue<Change> listen(PostgresChangeNotifier notifier) throws InterruptedException {
         BlockingQueue<Change> heard = new LinkedBlockingQueue<>();
         notifier.subscribe(heard::add);
         assertTrue(notifier.awaitListening(WAIT), "listening");
+        assertEquals(anyOfEveryTopic(), nextOnePerTopic(heard));
         return heard;
+    }
+
+    private static Set<Change> anyOfEveryTopic() {
+        return Arrays.stream(ChangeTopic.values()).map(Change::anyOf).collect(Collectors.toSet());
+    }
+
+    private static Set<Change> nextOnePerTopic(BlockingQueue<Change> heard) throws InterruptedException {
+        Set<Change> changes = new HashSet<>();
+        for (int i = 0; i < ChangeTopic.values().length; i++) {
+            changes.add(next(heard));
+        }
+        return changes;
     }
 
     private static Change next(BlockingQueue<Change> heard) throws InterruptedException {
@@ -127,11 +147,49 @@ final class PostgresChangeNotifierIT {
         }
 
         TestDatabase.execute(DATABASE.dataSource(), "SELECT pg_terminate_backend(" + pid + ")");
-        Set<Change> afterReconnect = new HashSet<>(List.of(next(heard), next(heard)));
+        Set<Change> afterReconnect = nextOnePerTopic(heard);
         a.publish(Change.of(ChangeTopic.CLIENTS, "after"));
 
-        assertEquals(Set.of(Change.anyOf(ChangeTopic.CLIENTS), Change.anyOf(ChangeTopic.SIGNING_KEYS)), afterReconnect);
+        assertEquals(anyOfEveryTopic(), afterReconnect);
         assertEquals(Change.of(ChangeTopic.CLIENTS, "after"), next(heard));
+    }
+
+    @Test
+    void listeningWhenStartsListeningThenFalseWhileTheAnyOfChangesAreDeliveredTrueAfterwards() throws Exception {
+        PostgresChangeNotifier b = notifier();
+        List<Boolean> listeningWhileDelivered = new CopyOnWriteArrayList<>();
+        boolean beforeSubscribe = b.listening();
+
+        b.subscribe(change -> listeningWhileDelivered.add(b.listening()));
+        assertTrue(b.awaitListening(WAIT), "listening");
+
+        assertFalse(beforeSubscribe);
+        assertEquals(Collections.nCopies(ChangeTopic.values().length, false), listeningWhileDelivered);
+        assertTrue(b.listening());
+    }
+
+    @Test
+    void listeningWhenConnectionLostAndNotReopenedThenFalse() throws Exception {
+        DataSource pool = DATABASE.dataSource();
+        DataSource direct = TestDatabase.postgresDataSource(databaseName(pool));
+        AtomicReference<Connection> first = new AtomicReference<>();
+        PostgresChangeNotifier b = new PostgresChangeNotifier(pool, () -> {
+            if (first.get() != null) {
+                throw new SQLException("the database is down");
+            }
+            first.set(direct.getConnection());
+            return first.get();
+        }, Duration.ofMillis(100), Duration.ofMillis(400));
+        opened.add(b);
+        listen(b);
+
+        first.get().close();
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (b.listening() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(b.listening());
     }
 
     @Test
@@ -152,6 +210,7 @@ final class PostgresChangeNotifierIT {
             BlockingQueue<Change> heard = new LinkedBlockingQueue<>();
             second.changes().subscribe(heard::add);
             assertTrue(((PostgresChangeNotifier) second.changes()).awaitListening(WAIT));
+            assertEquals(anyOfEveryTopic(), nextOnePerTopic(heard));
 
             first.clients().save(TestClients.confidential("changed-client").build());
             first.clients().delete(new ClientId("changed-client"));
