@@ -67,9 +67,21 @@ public final class CachingRevokedAccessTokenRepository implements RevokedAccessT
     /** Whether the copy holds every unexpired entry, as far as this instance can tell. */
     private volatile boolean complete;
     private final AtomicBoolean overflowing = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private CachingRevokedAccessTokenRepository(RevokedAccessTokenRepository delegate, ChangeNotifier changes,
-                                                UnitOfWork units, Clock clock, int maxEntries) {
+    /**
+     * A copy of {@code delegate}'s deny list that answers from {@code delegate} until {@link #start()}.
+     *
+     * @param delegate   the repository of record
+     * @param changes    where revocations are announced and heard
+     * @param units      the transactions {@code delegate}'s writes join: an entry is copied and
+     *                   announced once its unit has committed
+     * @param clock      the source of "now" for expiry
+     * @param maxEntries how many unexpired entries the copy holds at most; with more, the questions
+     *                   go to {@code delegate}
+     */
+    public CachingRevokedAccessTokenRepository(RevokedAccessTokenRepository delegate, ChangeNotifier changes,
+                                               UnitOfWork units, Clock clock, int maxEntries) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.units = Objects.requireNonNull(units, "units");
@@ -81,31 +93,22 @@ public final class CachingRevokedAccessTokenRepository implements RevokedAccessT
     }
 
     /**
-     * Subscribes a copy of {@code delegate}'s deny list to {@code changes}, then loads it. When it
-     * cannot be loaded (the database is down), the questions go to {@code delegate} until a reload
-     * succeeds.
+     * Subscribes to the changes, then loads the list. When it cannot be loaded (the database is
+     * down), the questions go to the repository until a reload succeeds.
      *
-     * @param delegate   the repository of record
-     * @param changes    where revocations are announced and heard
-     * @param units      the transactions {@code delegate}'s writes join: an entry is copied and
-     *                   announced once its unit has committed
-     * @param clock      the source of "now" for expiry
-     * @param maxEntries how many unexpired entries the copy holds at most; with more, the questions
-     *                   go to {@code delegate}
+     * @throws IllegalStateException when started before
      */
-    public static CachingRevokedAccessTokenRepository start(RevokedAccessTokenRepository delegate,
-                                                            ChangeNotifier changes, UnitOfWork units, Clock clock,
-                                                            int maxEntries) {
-        CachingRevokedAccessTokenRepository copy =
-                new CachingRevokedAccessTokenRepository(delegate, changes, units, clock, maxEntries);
-        changes.subscribe(copy::changed);
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the deny list copy is started already");
+        }
+        changes.subscribe(this::changed);
         try {
-            copy.reload();
+            reload();
         } catch (ServiceUnavailableException e) {
             LOG.warn("deny list not loaded: checking tokens against the database until a reload succeeds: cause={}",
                     e.toString());
         }
-        return copy;
     }
 
     /**
@@ -233,7 +236,8 @@ public final class CachingRevokedAccessTokenRepository implements RevokedAccessT
             }
         }
         synchronized (state) {
-            if (gap == gaps && heard) {
+            // Only a copy that was subscribed throughout hears what changed after the read.
+            if (gap == gaps && heard && started.get()) {
                 complete = true;
             }
         }

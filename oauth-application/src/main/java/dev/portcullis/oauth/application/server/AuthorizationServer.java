@@ -47,6 +47,7 @@ import dev.portcullis.oauth.application.key.ResealClientSecrets;
 import dev.portcullis.oauth.application.key.SigningKeyGenerator;
 import dev.portcullis.oauth.application.key.SigningKeyRing;
 import dev.portcullis.oauth.application.memory.InMemoryResourceServerRepository;
+import dev.portcullis.oauth.application.revocation.CachingRevokedAccessTokenRepository;
 import dev.portcullis.oauth.application.revocation.RevokeToken;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.application.token.GrantRevocation;
@@ -60,6 +61,7 @@ import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.port.AssertionJtiRepository;
 import dev.portcullis.oauth.domain.port.ClientRepository;
 import dev.portcullis.oauth.domain.port.JobLock;
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
 import dev.portcullis.oauth.domain.scope.ScopePolicy;
@@ -92,12 +94,14 @@ public final class AuthorizationServer {
     private final AuthorizationServerBuilder parts;
     private final Optional<IntrospectToken> introspectToken;
     private final Optional<RevokeToken> revokeToken;
+    private final DenyList denyList;
 
     private AuthorizationServer(AuthorizationServerBuilder builder, SigningKeyRing keyRing, GrantHandlerRegistry grants,
-                                SecureRandom random) {
+                                SecureRandom random, DenyList denyList) {
         this.settings = builder.settings();
         this.keyRing = keyRing;
         this.parts = builder;
+        this.denyList = denyList;
         this.keys = new SigningKeyUseCases(keyRing, builder.keyRotation(), builder.clients(),
                 settings.enabledSigningAlgorithms(), builder.clock(), builder.jobLock());
         this.secretHasher = builder.secretHasher().orElseGet(
@@ -128,7 +132,7 @@ public final class AuthorizationServer {
         this.browserFlow = grants.find(GrantType.AUTHORIZATION_CODE).isPresent()
                 ? Optional.of(browserFlow(builder, values, resources)) : Optional.empty();
         // OIDC Core §5.3: served wherever users sign in, which needs both of these.
-        Optional<AccessTokenValidator> validator = Optional.ofNullable(builder.revokedAccessTokens()).map(revoked ->
+        Optional<AccessTokenValidator> validator = denyList.repository().map(revoked ->
                 new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock()));
         this.getUserInfo = builder.identityBackend() != null && validator.isPresent()
                 ? Optional.of(new GetUserInfo(validator.get(), builder.identityBackend()))
@@ -138,7 +142,7 @@ public final class AuthorizationServer {
                 new TokenLookup(checks, Optional.ofNullable(builder.refreshTokens())));
         this.introspectToken = lookup.map(tokens -> new IntrospectToken(authenticator, tokens, resources, settings,
                 signer, builder.clock()));
-        this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, builder.revokedAccessTokens(),
+        this.revokeToken = lookup.map(tokens -> new RevokeToken(authenticator, tokens, denyList.repository().get(),
                 Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(), builder.clock(),
                 builder.events(), builder.unitOfWork()));
         // OIDC RP-Initiated Logout 1.0: ends the browser sessions that the sign-in pages create.
@@ -150,11 +154,11 @@ public final class AuthorizationServer {
         // Changes go through the token endpoint's client cache, so that this instance sees them at once.
         this.adminApi = builder.refreshTokens() != null && builder.consents() != null
                 ? Optional.of(new AdminApi(new AdminAccess(authenticator),
-                        new ManageClients(cachedClients, revokeTokens(builder, cachedClients), secretHasher, values,
+                        new ManageClients(cachedClients, revokeTokens(builder, cachedClients, denyList), secretHasher, values,
                                 builder.clientDefaults(), clientSecretCipher(builder, random), builder.events(),
                                 builder.clock()),
                         new ManageScopes(builder.scopes(), builder.events(), builder.clock()),
-                        new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients), builder.events(),
+                        new ManageUsers(builder.consents(), revokeTokens(builder, cachedClients, denyList), builder.events(),
                                 builder.clock()),
                         new ManageKeys(builder.signingKeys(), keys.rotate(), keys.importKey(), builder.events(),
                                 builder.clock())))
@@ -198,14 +202,15 @@ public final class AuthorizationServer {
     }
 
     /** Revokes what a grant produced, with whichever of the token stores the server has. */
-    private static RevokeTokens revokeTokens(AuthorizationServerBuilder builder, ClientRepository clients) {
-        return new RevokeTokens(builder.refreshTokens(), builder.opaqueAccessTokens(), grantRevocation(builder), clients,
-                builder.clientDefaults());
+    private static RevokeTokens revokeTokens(AuthorizationServerBuilder builder, ClientRepository clients,
+                                             DenyList denyList) {
+        return new RevokeTokens(builder.refreshTokens(), builder.opaqueAccessTokens(),
+                grantRevocation(builder, denyList), clients, builder.clientDefaults());
     }
 
-    private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder) {
+    private static GrantRevocation grantRevocation(AuthorizationServerBuilder builder, DenyList denyList) {
         return new GrantRevocation(Optional.ofNullable(builder.refreshTokens()), builder.opaqueAccessTokens(),
-                Optional.ofNullable(builder.revokedAccessTokens()), builder.clock(), builder.unitOfWork());
+                denyList.repository(), builder.clock(), builder.unitOfWork());
     }
 
     /** A builder for a server whose issuer and algorithms are {@code settings}. */
@@ -220,9 +225,11 @@ public final class AuthorizationServer {
         MasterKey masterKey = Objects.requireNonNull(builder.masterKey(), "masterKey");
         Objects.requireNonNull(builder.clients(), "clients");
         Objects.requireNonNull(builder.scopes(), "scopes");
+        // Every revocation, the grants' too, goes through the copy, which announces it to the other instances.
+        DenyList denyList = DenyList.of(builder);
         List<GrantHandler> handlers = new ArrayList<>();
         for (GrantType type : builder.enabledGrants()) {
-            handlers.add(builtIn(type, builder));
+            handlers.add(builtIn(type, builder, denyList));
         }
         handlers.addAll(builder.handlers());
         GrantHandlerRegistry grants = new GrantHandlerRegistry(handlers);
@@ -247,24 +254,25 @@ public final class AuthorizationServer {
                     .tryResealAll();
         }
         ring.ensureCurrentKeys(builder.settings().enabledSigningAlgorithms());
-        return new AuthorizationServer(builder, ring, grants, random);
+        denyList.copy().ifPresent(CachingRevokedAccessTokenRepository::start);
+        return new AuthorizationServer(builder, ring, grants, random, denyList);
     }
 
-    private static GrantHandler builtIn(GrantType type, AuthorizationServerBuilder builder) {
+    private static GrantHandler builtIn(GrantType type, AuthorizationServerBuilder builder, DenyList denyList) {
         if (GrantType.CLIENT_CREDENTIALS.equals(type)) {
             return new ClientCredentialsGrantHandler();
         }
         if (GrantType.REFRESH_TOKEN.equals(type)) {
             return new RefreshTokenGrantHandler(Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
                     new RefreshTokenSuccessors(builder.masterKey().derive(RefreshTokenSuccessors.KEY_PURPOSE)),
-                    builder.clock(), builder.refreshTokenGracePeriod(), grantRevocation(builder));
+                    builder.clock(), builder.refreshTokenGracePeriod(), grantRevocation(builder, denyList));
         }
         if (GrantType.AUTHORIZATION_CODE.equals(type)) {
             return new AuthorizationCodeGrantHandler(
                     Objects.requireNonNull(builder.authorizationCodes(), "authorizationCodes"),
                     Objects.requireNonNull(builder.refreshTokens(), "refreshTokens"),
-                    Objects.requireNonNull(builder.revokedAccessTokens(), "revokedAccessTokens"),
-                    builder.clock(), grantRevocation(builder));
+                    Objects.requireNonNull(denyList.repository().orElse(null), "revokedAccessTokens"),
+                    builder.clock(), grantRevocation(builder, denyList));
         }
         throw new IllegalArgumentException("no built-in handler for grant type " + type + " yet");
     }
@@ -360,6 +368,9 @@ public final class AuthorizationServer {
             keyRing.reload();
             return 0;
         }));
+        // The backstop for a revocation whose announcement was lost: as late as a key change at worst.
+        denyList.copy().ifPresent(copy -> list.add(
+                RecurringJob.local("revoked-access-token-refresh", jobs.keyRefreshInterval(), copy::reload)));
         JobLock lock = parts.jobLock();
         Clock clock = parts.clock();
         prune(list, "prune-authorization-codes", parts.authorizationCodes() == null ? null
@@ -368,8 +379,8 @@ public final class AuthorizationServer {
                 : parts.refreshTokens()::deleteExpired, jobs, lock, clock);
         prune(list, "prune-browser-sessions", parts.browserSessions() == null ? null
                 : parts.browserSessions()::deleteExpired, jobs, lock, clock);
-        prune(list, "prune-revoked-access-tokens", parts.revokedAccessTokens() == null ? null
-                : parts.revokedAccessTokens()::deleteExpired, jobs, lock, clock);
+        prune(list, "prune-revoked-access-tokens", denyList.repository()
+                .<PruneExpired.ExpiredRows>map(revoked -> revoked::deleteExpired).orElse(null), jobs, lock, clock);
         prune(list, "prune-client-assertion-jtis", parts.assertionJtis() == null ? null
                 : parts.assertionJtis()::deleteExpired, jobs, lock, clock);
         prune(list, "prune-opaque-access-tokens", parts.opaqueAccessTokens()

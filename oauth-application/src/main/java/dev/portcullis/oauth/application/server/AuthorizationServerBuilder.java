@@ -9,6 +9,7 @@ import dev.portcullis.oauth.application.key.KeyRotationPolicy;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.InMemoryUnitOfWork;
 import dev.portcullis.oauth.application.memory.LocalJobLock;
+import dev.portcullis.oauth.application.revocation.CachingRevokedAccessTokenRepository;
 import dev.portcullis.oauth.application.settings.ServerSettings;
 import dev.portcullis.oauth.domain.client.TokenLifetimes;
 import dev.portcullis.oauth.domain.grant.GrantType;
@@ -92,6 +93,7 @@ public final class AuthorizationServerBuilder {
     private KeyRotationPolicy keyRotation = KeyRotationPolicy.DEFAULTS;
     private JobLock jobLock;
     private ChangeNotifier changes;
+    private int denyListCacheSize = CachingRevokedAccessTokenRepository.DEFAULT_MAX_ENTRIES;
     private MasterKey previousMasterKey;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
@@ -320,9 +322,27 @@ public final class AuthorizationServerBuilder {
      * this builder should announce their writes there (see {@code NotifyingClientRepository} and
      * {@code NotifyingSigningKeyRepository}). When not set, other instances' changes are seen when
      * the client cache entry expires and at the next scheduled key refresh.
+     *
+     * <p>With it, the server also keeps a copy of the {@link #revokedAccessTokens deny list} in
+     * memory ({@link CachingRevokedAccessTokenRepository}), so that checking a JWT access token
+     * asks no database: the server announces its own revocations there and hears the others'.
+     * Revocations must therefore go through a server built with the same notifier.
      */
     public AuthorizationServerBuilder changes(ChangeNotifier value) {
         this.changes = Objects.requireNonNull(value, "changes");
+        return this;
+    }
+
+    /**
+     * How many unexpired deny-list entries the in-memory copy holds at most (see {@link #changes});
+     * 100,000 when not set (about 15 MB). While more are unexpired, tokens are checked against the
+     * repository, as they are with 0, which keeps no copy.
+     */
+    public AuthorizationServerBuilder denyListCacheSize(int maxEntries) {
+        if (maxEntries < 0 || maxEntries == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("denyListCacheSize must be 0 or more and less than Integer.MAX_VALUE");
+        }
+        this.denyListCacheSize = maxEntries;
         return this;
     }
 
@@ -485,6 +505,10 @@ public final class AuthorizationServerBuilder {
 
     Optional<ChangeNotifier> changes() {
         return Optional.ofNullable(changes);
+    }
+
+    int denyListCacheSize() {
+        return denyListCacheSize;
     }
 
     Optional<MasterKey> previousMasterKey() {

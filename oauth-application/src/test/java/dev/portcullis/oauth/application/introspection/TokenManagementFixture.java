@@ -21,6 +21,7 @@ import java.net.URI;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A server with two resource servers and clients of both token formats, for introspection and
@@ -44,7 +45,12 @@ public final class TokenManagementFixture {
     public final AuthorizationServer server;
 
     public TokenManagementFixture() {
-        servers = TestServers.withGrants(GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN)
+        this(servers -> servers);
+    }
+
+    /** The fixture with {@code changes} made to its server's parts, e.g. another deny list. */
+    public TokenManagementFixture(UnaryOperator<TestServers> changes) {
+        servers = changes.apply(TestServers.withGrants(GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN))
                 .grantHandler(new TestUserGrantHandler(clock))
                 .tokenManagement()
                 .clock(clock)

@@ -32,7 +32,10 @@ class CachingRevokedAccessTokenRepositoryTest {
     private final DeferringUnitOfWork units = new DeferringUnitOfWork();
 
     private CachingRevokedAccessTokenRepository copy(int maxEntries) {
-        return CachingRevokedAccessTokenRepository.start(database, changes, units, clock, maxEntries);
+        CachingRevokedAccessTokenRepository copy =
+                new CachingRevokedAccessTokenRepository(database, changes, units, clock, maxEntries);
+        copy.start();
+        return copy;
     }
 
     private CachingRevokedAccessTokenRepository copy() {
@@ -316,7 +319,28 @@ class CachingRevokedAccessTokenRepositoryTest {
     }
 
     @Test
-    void startWhenMaxEntriesNotPositiveThenIllegalArgumentException() {
-        assertThrows(IllegalArgumentException.class, () -> copy(0));
+    void isRevokedWhenNotStartedThenAsksTheDatabase() {
+        CachingRevokedAccessTokenRepository copy =
+                new CachingRevokedAccessTokenRepository(database, changes, units, clock, 100);
+        database.revoke("jti-1", LATER);
+
+        boolean revoked = copy.isRevoked("jti-1");
+
+        assertTrue(revoked);
+        assertEquals(1, database.questions());
+        assertEquals(0, database.loads());
+    }
+
+    @Test
+    void startWhenStartedBeforeThenIllegalStateException() {
+        CachingRevokedAccessTokenRepository copy = copy();
+
+        assertThrows(IllegalStateException.class, copy::start);
+    }
+
+    @Test
+    void newWhenMaxEntriesNotPositiveThenIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new CachingRevokedAccessTokenRepository(database, changes, units, clock, 0));
     }
 }

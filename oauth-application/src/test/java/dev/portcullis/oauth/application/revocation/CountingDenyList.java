@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * asked of it (what the copy saves), the lookups and full loads, and fails like a database that is
  * down while {@link #down} is set. Thread-safe.
  */
-final class CountingDenyList implements RevokedAccessTokenRepository {
+public final class CountingDenyList implements RevokedAccessTokenRepository {
 
     private final InMemoryRevokedAccessTokenRepository stored = new InMemoryRevokedAccessTokenRepository();
     private final AtomicInteger questions = new AtomicInteger();
@@ -72,27 +72,27 @@ final class CountingDenyList implements RevokedAccessTokenRepository {
     }
 
     /** How many times {@code isRevoked} or {@code isAnyRevoked} was asked: each a database round trip. */
-    int questions() {
+    public int questions() {
         return questions.get();
     }
 
     /** How many entries were looked up by id. */
-    int lookups() {
+    public int lookups() {
         return lookups.get();
     }
 
     /** How many times the whole list was read. */
-    int loads() {
+    public int loads() {
         return loads.get();
     }
 
     /** Runs {@code action} once, after the next full read has read the list and before it returns. */
-    void afterNextLoad(Runnable action) {
+    public void afterNextLoad(Runnable action) {
         afterNextLoad.set(action);
     }
 
     /** Makes every call fail, or succeed again. */
-    void down(boolean value) {
+    public void down(boolean value) {
         down = value;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the local notifier does; {@link #deliver} plays what another instance announced, and
  * {@link #listening(boolean)} a connection lost and found again. Thread-safe.
  */
-final class TestChangeNotifier implements ChangeNotifier {
+public final class TestChangeNotifier implements ChangeNotifier {
 
     private final ChangeListeners listeners = new ChangeListeners();
     private final List<Change> published = new CopyOnWriteArrayList<>();
@@ -36,17 +36,17 @@ final class TestChangeNotifier implements ChangeNotifier {
     }
 
     /** Delivers {@code change} as if another instance had announced it. */
-    void deliver(Change change) {
+    public void deliver(Change change) {
         listeners.deliver(change);
     }
 
     /** Sets what {@link #listening()} answers. */
-    void listening(boolean value) {
+    public void listening(boolean value) {
         listening = value;
     }
 
     /** What this instance published, in order. */
-    List<Change> published() {
+    public List<Change> published() {
         return List.copyOf(published);
     }
 }

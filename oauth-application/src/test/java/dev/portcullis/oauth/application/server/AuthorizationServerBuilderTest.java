@@ -12,6 +12,8 @@ import dev.portcullis.oauth.application.job.RecurringJob;
 import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.memory.LocalJobLock;
 import dev.portcullis.oauth.application.memory.InMemoryClientRepository;
+import dev.portcullis.oauth.application.memory.InMemoryRevokedAccessTokenRepository;
+import dev.portcullis.oauth.application.memory.LocalChangeNotifier;
 import dev.portcullis.oauth.application.memory.InMemoryScopeRepository;
 import dev.portcullis.oauth.application.memory.InMemorySigningKeyRepository;
 import dev.portcullis.oauth.application.settings.ServerSettings;
@@ -236,6 +238,34 @@ class AuthorizationServerBuilderTest {
         List<String> names = server.recurringJobs(JobSettings.DEFAULTS).stream().map(RecurringJob::name).toList();
 
         assertEquals(List.of("signing-key-rotation", "signing-key-refresh"), names);
+    }
+
+    @Test
+    void recurringJobsWhenDenyListAndChangesGivenThenEveryInstanceReloadsItsCopy() {
+        AuthorizationServer server = complete().revokedAccessTokens(new InMemoryRevokedAccessTokenRepository())
+                .changes(new LocalChangeNotifier()).build();
+
+        List<String> names = server.recurringJobs(JobSettings.DEFAULTS).stream().map(RecurringJob::name).toList();
+
+        assertEquals(List.of("signing-key-rotation", "signing-key-refresh", "revoked-access-token-refresh",
+                "prune-revoked-access-tokens"), names);
+    }
+
+    @Test
+    void recurringJobsWhenDenyListCacheSizeZeroThenNoCopyToReload() {
+        AuthorizationServer server = complete().revokedAccessTokens(new InMemoryRevokedAccessTokenRepository())
+                .changes(new LocalChangeNotifier()).denyListCacheSize(0).build();
+
+        List<String> names = server.recurringJobs(JobSettings.DEFAULTS).stream().map(RecurringJob::name).toList();
+
+        assertEquals(List.of("signing-key-rotation", "signing-key-refresh", "prune-revoked-access-tokens"), names);
+    }
+
+    @Test
+    void denyListCacheSizeWhenNegativeThenIllegalArgument() {
+        AuthorizationServerBuilder builder = complete();
+
+        assertThrows(IllegalArgumentException.class, () -> builder.denyListCacheSize(-1));
     }
 
     @Test

@@ -26,6 +26,8 @@ import dev.portcullis.oauth.domain.grant.GrantType;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
+import dev.portcullis.oauth.domain.port.ChangeNotifier;
+import dev.portcullis.oauth.domain.port.RevokedAccessTokenRepository;
 import dev.portcullis.oauth.domain.port.SecretHasher;
 import dev.portcullis.oauth.domain.port.UnitOfWork;
 import java.net.URI;
@@ -78,6 +80,8 @@ public final class TestServers {
     private final InMemoryOpaqueAccessTokenRepository opaqueAccessTokens = new InMemoryOpaqueAccessTokenRepository();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
     private final InMemoryRevokedAccessTokenRepository revokedAccessTokens = new InMemoryRevokedAccessTokenRepository();
+    private RevokedAccessTokenRepository denyList = revokedAccessTokens;
+    private Optional<ChangeNotifier> changes = Optional.empty();
     private boolean tokenManagement;
     private Clock clock = CLOCK;
     private UnitOfWork unitOfWork = new InMemoryUnitOfWork();
@@ -126,6 +130,21 @@ public final class TestServers {
         return this;
     }
 
+    /**
+     * Replaces the in-memory deny list of {@link #tokenManagement()}, e.g. with one that counts its
+     * questions; {@link #revokedAccessTokens()} then answers the unused default.
+     */
+    public TestServers denyList(RevokedAccessTokenRepository value) {
+        this.denyList = value;
+        return this;
+    }
+
+    /** Where the server hears other instances' changes; it then copies the deny list in memory. */
+    public TestServers changes(ChangeNotifier value) {
+        this.changes = Optional.of(value);
+        return this;
+    }
+
     /** Replaces the fixed {@link #CLOCK}, e.g. with a {@link MutableClock}. */
     public TestServers clock(Clock value) {
         this.clock = value;
@@ -159,8 +178,9 @@ public final class TestServers {
         handlers.forEach(builder::grantHandler);
         if (tokenManagement) {
             builder.resources(resources).opaqueAccessTokens(opaqueAccessTokens).refreshTokens(refreshTokens)
-                    .revokedAccessTokens(revokedAccessTokens);
+                    .revokedAccessTokens(denyList);
         }
+        changes.ifPresent(builder::changes);
         return builder.build();
     }
 
