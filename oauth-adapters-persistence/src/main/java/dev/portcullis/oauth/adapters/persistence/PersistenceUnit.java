@@ -117,7 +117,7 @@ public final class PersistenceUnit implements AutoCloseable {
         Transactions transactions = new Transactions(factory, circuit);
         this.unitOfWork = new JpaUnitOfWork(transactions);
         boolean postgres = listen.isPresent();
-        // Every instance on one PostgreSQL hears of client and key writes; H2 has one process.
+        // Every instance on one PostgreSQL hears of client, key and deny-list writes; H2 has one process.
         this.postgresChanges = listen.map(source -> new PostgresChangeNotifier(dataSource, source,
                 Duration.ofMillis(500), Duration.ofSeconds(10)));
         this.changes = postgresChanges.<ChangeNotifier>map(notifier -> notifier).orElseGet(LocalChangeNotifier::new);
@@ -193,7 +193,7 @@ public final class PersistenceUnit implements AutoCloseable {
     }
 
     /**
-     * Where changes to clients and signing keys are announced and heard: PostgreSQL
+     * Where changes to clients, signing keys and the deny list are announced and heard: PostgreSQL
      * {@code LISTEN/NOTIFY} shared by every instance on the database, or delivery in this process on
      * H2. Writes through {@link #clients()} and {@link #signingKeys()} are announced there.
      */
@@ -245,7 +245,10 @@ public final class PersistenceUnit implements AutoCloseable {
         return refreshTokens;
     }
 
-    /** The deny list of revoked JWT access tokens, by {@code jti}. */
+    /**
+     * The deny list of revoked JWT access tokens, by {@code jti}. Its writes are not announced: a
+     * server given {@link #changes()} keeps a copy in memory and announces the revocations it makes.
+     */
     public RevokedAccessTokenRepository revokedAccessTokens() {
         return revokedAccessTokens;
     }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param keyRotationInterval how often the key rotation job checks the key schedule
  * @param keyRefreshInterval  how often each instance reloads the signing keys that other
  *                            instances may have changed; it bounds how late an instance publishes
- *                            a next key or stops signing with a retired one
+ *                            a next key or stops signing with a retired one. Each instance reloads
+ *                            its copy of the deny list as often, the backstop for a revocation
+ *                            whose announcement was lost
  * @param pruneInterval       how often expired rows are pruned
  * @param pruneBatchSize      rows deleted per statement
  * @param pruneMaxBatches     statements per pruning run and table

@@ -221,6 +221,7 @@ public final class PortcullisServer implements AutoCloseable {
                 .signingKeys(persistence.signingKeys(), masterKey)
                 .keyRotation(settings.keys().rotation())
                 .jobLock(persistence.jobLock())
+                // Evicts cached clients, reloads keys, and keeps the in-memory deny list current.
                 .changes(persistence.changes())
                 // One transaction per grant, revocation and sign-in step: nothing half-written.
                 .unitOfWork(persistence.unitOfWork())

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.runtime.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,9 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #6: three server instances on loopback share one PostgreSQL database and one issuer, as
- * behind a load balancer. The client cache lives an hour and the key refresh job runs hourly, so
- * that only the {@code LISTEN/NOTIFY} invalidation can explain what one instance sees of another's
- * change. Propagation is polled against a bounded deadline; nothing asserts on elapsed time.
+ * behind a load balancer. The client cache lives an hour and the key refresh job (which also
+ * reloads the deny list) runs hourly, so that only the {@code LISTEN/NOTIFY} invalidation can
+ * explain what one instance sees of another's change. Propagation is polled against a bounded deadline; nothing asserts on elapsed time.
  */
 class SeveralInstancesIT {
 
@@ -143,7 +144,7 @@ class SeveralInstancesIT {
     }
 
     @Test
-    void tokenRevokedOnOneInstanceThenInactiveOnAll() throws Exception { // RFC 7009 §2, RFC 7662 §2.2
+    void tokenRevokedOnOneInstanceThenInactiveOnAll() throws Exception { // RFC 7009 §2.2, RFC 7662 §2.2
         String token = JSON.readTree(clientCredentials(0, "portal", SECRET).body()).get("access_token").asText();
         for (int instance = 0; instance < 3; instance++) {
             assertTrue(active(instance, token), "active on instance " + instance);
@@ -152,8 +153,15 @@ class SeveralInstancesIT {
         HttpResponse<String> revoked = post(at(1, "/revoke"), "portal", SECRET, "token=" + encode(token));
 
         assertEquals(200, revoked.statusCode(), revoked.body());
-        for (int instance = 0; instance < 3; instance++) {
-            assertTrue(!active(instance, token), "inactive on instance " + instance);
+        // Each instance checks JWTs against its in-memory copy of the deny list: the revoking one
+        // holds the entry before it answers; the others hear of it through LISTEN/NOTIFY and one
+        // query, in milliseconds. A deliberate trade-off, the propagation delay RFC 7009 §2.2 allows
+        // for ("some servers know about the invalidation while others do not"); until then RFC 7662
+        // §2.2 introspection on those instances may still answer active. The key refresh interval
+        // (an hour here) bounds the delay should a notification be lost.
+        assertFalse(active(1, token), "inactive at once on the revoking instance");
+        for (int instance : List.of(0, 2)) {
+            eventually("instance " + instance + " answers inactive", () -> !active(instance, token));
         }
     }
 

@@ -158,7 +158,7 @@ class KeyRotationEndToEndIT {
 
         assertEquals(List.of("prune-authorization-codes", "prune-browser-sessions", "prune-client-assertion-jtis",
                 "prune-opaque-access-tokens", "prune-pending-authorizations", "prune-refresh-tokens", "prune-revoked-access-tokens",
-                "signing-key-refresh", "signing-key-rotation"),
+                "revoked-access-token-refresh", "signing-key-refresh", "signing-key-rotation"),
                 names);
         assertEquals(Set.copyOf(names), instance.server().jobs().lastRuns().keySet());
         assertTrue(instance.server().jobs().lastRuns().values().stream()
