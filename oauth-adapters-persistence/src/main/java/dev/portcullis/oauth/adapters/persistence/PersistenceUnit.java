@@ -111,10 +111,10 @@ public final class PersistenceUnit implements AutoCloseable {
     private final UnitOfWork unitOfWork;
 
     private PersistenceUnit(EntityManagerFactory factory, DataSource dataSource, Optional<ConnectionSource> listen,
-                            DatabaseCircuit circuit) {
+                            DatabaseCircuit circuit, Duration queryTimeout) {
         this.factory = factory;
         this.circuit = circuit;
-        Transactions transactions = new Transactions(factory, circuit);
+        Transactions transactions = new Transactions(factory, circuit, queryTimeout);
         this.unitOfWork = new JpaUnitOfWork(transactions);
         boolean postgres = listen.isPresent();
         // Every instance on one PostgreSQL hears of client, key and deny-list writes; H2 has one process.
@@ -176,7 +176,7 @@ public final class PersistenceUnit implements AutoCloseable {
         SchemaMigration.migrate(dataSource);
         Optional<ConnectionSource> listen = isPostgres(dataSource) ? Optional.of(listenConnections) : Optional.empty();
         PersistenceUnit unit = new PersistenceUnit(startHibernate(dataSource, resilience), dataSource, listen,
-                new DatabaseCircuit(resilience));
+                new DatabaseCircuit(resilience), resilience.queryTimeout());
         LOG.info("persistence unit started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return unit;
     }

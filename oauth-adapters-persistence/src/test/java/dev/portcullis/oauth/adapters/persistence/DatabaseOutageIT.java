@@ -75,7 +75,7 @@ final class DatabaseOutageIT {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void markUsedWhenRowLockedLongerThanQueryTimeoutThenServiceUnavailable() throws SQLException {
+    void useWhenRowLockedLongerThanQueryTimeoutThenServiceUnavailable() throws SQLException {
         DatabaseResilience oneSecond = new DatabaseResilience(Duration.ofSeconds(1), 50, 10, Duration.ofSeconds(5), 3);
         try (PersistenceUnit unit = PersistenceUnit.open(POSTGRES.dataSource(), oneSecond);
              Connection blocker = POSTGRES.dataSource().getConnection()) {
@@ -85,7 +85,8 @@ final class DatabaseOutageIT {
             try (Statement lock = blocker.createStatement()) {
                 lock.execute("SELECT token_hash FROM refresh_token WHERE token_hash = '" + token.tokenHash() + "' FOR UPDATE");
 
-                assertThrows(ServiceUnavailableException.class, () -> unit.refreshTokens().markUsed(token.tokenHash(), T0));
+                assertThrows(ServiceUnavailableException.class,
+                        () -> unit.refreshTokens().use(token.tokenHash(), T0));
             } finally {
                 blocker.rollback();
             }

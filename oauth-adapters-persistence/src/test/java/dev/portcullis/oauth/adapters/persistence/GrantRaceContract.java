@@ -2,6 +2,7 @@ package dev.portcullis.oauth.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.application.client.ClientAuthenticator;
@@ -78,6 +79,8 @@ abstract class GrantRaceContract {
             MasterKey.generate(new SecureRandom()).derive(RefreshTokenSuccessors.KEY_PURPOSE));
     /** Claims of every access token minted, by token value: the stub signer's "JWT" is an index. */
     private final Map<String, Map<String, Object>> signed = new ConcurrentHashMap<>();
+    /** Runs as each access token is signed: within its grant's unit, after the refresh token's use. */
+    private volatile Runnable beforeSigning = () -> { };
     private PersistenceUnit persistence;
     private JwtAccessTokens tokens;
     private IssueToken issueToken;
@@ -95,6 +98,7 @@ abstract class GrantRaceContract {
         client = TestClients.confidential(CLIENT).secret(hasher.hash(TestServers.SECRET)).build();
         clients.save(client);
         tokens = new JwtAccessTokens(ServerSettings.of(TestServers.ISSUER), (algorithm, type, claims) -> {
+            beforeSigning.run();
             String value = type + "-" + claims.get("jti");
             signed.put(value, Map.copyOf(claims));
             return value;
@@ -166,7 +170,8 @@ abstract class GrantRaceContract {
         CountDownLatch revocationWaiting = new CountDownLatch(1);
         CompletableFuture<Boolean> rotation = CompletableFuture.supplyAsync(() ->
                 persistence.unitOfWork().inTransaction(() -> {
-                    boolean marked = persistence.refreshTokens().markUsed(TokenHash.of(presented), NOW);
+                    boolean marked = persistence.refreshTokens().use(TokenHash.of(presented), NOW)
+                            .isPresent();
                     persistence.refreshTokens().saveIfAbsent(successor);
                     rotationWritten.countDown();
                     awaitQuietly(revocationWaiting);
@@ -183,6 +188,34 @@ abstract class GrantRaceContract {
         assertEquals(2, revocation.get(1, TimeUnit.MINUTES));
         assertTrue(persistence.refreshTokens().findByHash(successor.tokenHash()).orElseThrow().revoked(),
                 "the successor committed while the revocation waited must not keep the family alive");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void issueWhenFamilyRevokedWhileARefreshHoldsItsTokenThenTheSuccessorIsRevokedToo() throws Exception { // RFC 9700 §4.14.2
+        String presented = seedRefreshToken();
+        CountDownLatch tokenUsed = new CountDownLatch(1);
+        CountDownLatch revocationWaiting = new CountDownLatch(1);
+        beforeSigning = () -> {
+            tokenUsed.countDown();
+            awaitQuietly(revocationWaiting);
+        };
+        CompletableFuture<TokenResponse> refresh = CompletableFuture.supplyAsync(() -> issueToken.issue(
+                TestServers.basic(CLIENT, "grant_type", "refresh_token", "refresh_token", presented)));
+        assertTrue(tokenUsed.await(1, TimeUnit.MINUTES), "the refresh used the token");
+
+        CompletableFuture<Integer> revocation = CompletableFuture.supplyAsync(
+                () -> persistence.refreshTokens().revokeGrant(GRANT_ID));
+        awaitSomeoneWaitingForALock();
+        revocationWaiting.countDown();
+
+        String successor = refresh.get(1, TimeUnit.MINUTES).refreshToken().orElseThrow().value();
+        assertEquals(2, revocation.get(1, TimeUnit.MINUTES), "the used token and the successor it waited for");
+        assertTrue(persistence.refreshTokens().findByHash(TokenHash.of(successor)).orElseThrow().revoked());
+        beforeSigning = () -> { };
+        OAuthException refused = assertThrows(OAuthException.class, () -> issueToken.issue(TestServers.basic(CLIENT,
+                "grant_type", "refresh_token", "refresh_token", successor)));
+        assertEquals(StandardErrorCode.INVALID_GRANT, refused.error().code());
     }
 
     private String seedRefreshToken() {

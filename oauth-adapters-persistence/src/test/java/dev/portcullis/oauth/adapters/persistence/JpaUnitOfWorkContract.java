@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -213,7 +214,7 @@ abstract class JpaUnitOfWorkContract {
 
         Optional<Instant> usedAt = unitOfWork.inTransaction(() -> {
             refreshTokens.findByHash(hash);
-            refreshTokens.markUsed(hash, T0.plusSeconds(1));
+            refreshTokens.use(hash, T0.plusSeconds(1));
             return refreshTokens.findByHash(hash).orElseThrow().usedAt();
         });
 
@@ -282,13 +283,65 @@ abstract class JpaUnitOfWorkContract {
         refreshTokens.save(refreshToken("presented"));
 
         boolean stored = unitOfWork.inTransaction(() -> {
-            refreshTokens.markUsed(TokenHash.of("rt-presented"), T0.plusSeconds(1));
+            refreshTokens.use(TokenHash.of("rt-presented"), T0.plusSeconds(1));
             return refreshTokens.saveIfAbsent(refreshToken("successor"));
         });
 
         assertEquals(false, stored);
         assertTrue(refreshTokens.findByHash(TokenHash.of("rt-presented")).orElseThrow().usedAt().isPresent(),
                 "the write before the conflict committed");
+    }
+
+    @Test
+    void holdsUsesUntilCommitWhenInUnitThenTrueAndOutsideFalse() { // the rotation's row lock lasts the unit
+        boolean inside = unitOfWork.inTransaction(refreshTokens::holdsUsesUntilCommit);
+
+        assertTrue(inside);
+        assertFalse(refreshTokens.holdsUsesUntilCommit());
+    }
+
+    @Test
+    void useWhenInUnitThenOtherTransactionsSeeTheTokenUnusedUntilTheCommit() { // RFC 9700 §4.14.2
+        refreshTokens.save(refreshToken("held"));
+        String hash = TokenHash.of("rt-held");
+
+        Optional<Instant> seenOutside = unitOfWork.inTransaction(() -> {
+            refreshTokens.use(hash, T0.plusSeconds(1)).orElseThrow();
+            return outsideTheUnit(() -> refreshTokens.findByHash(hash)).orElseThrow().usedAt();
+        });
+
+        assertEquals(Optional.empty(), seenOutside);
+        assertEquals(Optional.of(T0.plusSeconds(1)), refreshTokens.findByHash(hash).orElseThrow().usedAt());
+    }
+
+    @Test
+    void releaseWhenUseHeldByTheUnitThenTokenUnusedAfterTheCommit() { // RFC 6749 §6: a refusal leaves it usable
+        refreshTokens.save(refreshToken("released"));
+        String hash = TokenHash.of("rt-released");
+        Instant usedAt = T0.plusSeconds(1).plusNanos(1_500);
+
+        assertThrows(OAuthException.class, () -> unitOfWork.inTransaction(() -> {
+            refreshTokens.use(hash, usedAt).orElseThrow();
+            refreshTokens.release(hash, usedAt);
+            throw OAuthException.of(StandardErrorCode.INVALID_SCOPE, "The requested scope is invalid.");
+        }));
+
+        assertEquals(Optional.of(refreshToken("released")), refreshTokens.findByHash(hash));
+        assertTrue(refreshTokens.use(hash, T0.plusSeconds(2)).isPresent());
+    }
+
+    @Test
+    void releaseWhenNotUsedAtThatInstantThenIllegalStateExceptionAndUnitRolledBack() {
+        refreshTokens.save(refreshToken("other-use"));
+        String hash = TokenHash.of("rt-other-use");
+
+        assertThrows(IllegalStateException.class, () -> unitOfWork.inTransaction(() -> {
+            refreshTokens.use(hash, T0.plusSeconds(1)).orElseThrow();
+            refreshTokens.release(hash, T0.plusSeconds(2));
+            return null;
+        }));
+
+        assertEquals(Optional.of(refreshToken("other-use")), refreshTokens.findByHash(hash));
     }
 
     @Test

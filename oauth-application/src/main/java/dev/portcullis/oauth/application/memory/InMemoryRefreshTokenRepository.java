@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
  * A {@link RefreshTokenRepository} held in memory and lost when the process ends. Thread-safe:
- * each token changes in one atomic map operation, so of concurrent {@link #markUsed} calls for one
+ * each token changes in one atomic map operation, so of concurrent {@link #use} calls for one
  * token exactly one wins, and concurrent {@link #revokeGrant} calls count each token once between them.
  */
 public final class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
@@ -44,18 +45,35 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     @Override
-    public boolean markUsed(String tokenHash, Instant now) {
+    public Optional<RefreshToken> use(String tokenHash, Instant now) {
         Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(now, "now");
-        AtomicBoolean marked = new AtomicBoolean();
+        AtomicReference<RefreshToken> used = new AtomicReference<>();
         tokens.computeIfPresent(tokenHash, (key, token) -> {
             if (!token.isActiveAt(now)) {
                 return token;
             }
-            marked.set(true);
-            return token.withUsedAt(now);
+            used.set(token.withUsedAt(now));
+            return used.get();
         });
-        return marked.get();
+        return Optional.ofNullable(used.get());
+    }
+
+    /**
+     * Never: a map has no transaction to hold a use in, so a {@link #use} counts at once, and a
+     * request refused after it could not take it back unseen.
+     */
+    @Override
+    public boolean holdsUsesUntilCommit() {
+        return false;
+    }
+
+    /** @throws IllegalStateException always: this repository never holds a use ({@link #holdsUsesUntilCommit()}) */
+    @Override
+    public void release(String tokenHash, Instant usedAt) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(usedAt, "usedAt");
+        throw new IllegalStateException("an in-memory refresh token repository holds no use to release");
     }
 
     /**

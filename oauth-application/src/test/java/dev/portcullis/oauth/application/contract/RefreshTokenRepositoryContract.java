@@ -464,92 +464,124 @@ public abstract class RefreshTokenRepositoryContract {
     }
 
     @Test
-    void markUsedWhenUnusedThenTrueAndUsedAtRecorded() { // RFC 9700 §4.14.2
+    void useWhenUnusedThenTokenReturnedUsedAndUsedAtRecorded() { // RFC 9700 §4.14.2
         RefreshToken token = rotated("rt", "grant");
         repository.save(token);
         Instant now = T0.plusSeconds(30).plusNanos(9_000);
 
-        boolean marked = repository.markUsed(token.tokenHash(), now);
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), now);
 
-        assertTrue(marked);
+        assertEquals(Optional.of(token.withUsedAt(now)), used);
         assertEquals(Optional.of(token.withUsedAt(now)), find(token));
     }
 
     @Test
-    void markUsedWhenAlreadyUsedThenFalseAndFirstUseKept() {
+    void useWhenEveryOptionalFieldSetThenReturnedAsStored() { // what the successor is made of (OIDC Core §12.2)
+        RefreshToken token = new RefreshToken(TokenHash.of("rt-full"), "grant-f", new ClientId("client"),
+                new Subject("user"), ScopeSet.of("openid", "offline_access"), T0.minusSeconds(600).plusNanos(7_000), T0,
+                T0.plusSeconds(86_400), T0.plusSeconds(7 * 86_400), Optional.empty(), false, Optional.of("session-1"),
+                List.of("pwd", "otp"), new ClaimsRequest(Set.of("email"), Set.of("name"), Optional.empty()),
+                Optional.of(java.net.URI.create("https://api.example.com/orders")));
+        repository.save(token);
+
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), T0.plusSeconds(1));
+
+        assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1))), used);
+    }
+
+    @Test
+    void useWhenAlreadyUsedThenEmptyAndFirstUseKept() {
         RefreshToken token = rotated("rt", "grant");
         repository.save(token);
-        repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+        repository.use(token.tokenHash(), T0.plusSeconds(1));
 
-        boolean marked = repository.markUsed(token.tokenHash(), T0.plusSeconds(2));
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), T0.plusSeconds(2));
 
-        assertFalse(marked);
+        assertEquals(Optional.empty(), used);
         assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1))), find(token));
     }
 
     @Test
-    void markUsedWhenRevokedThenFalseAndUnchanged() {
+    void useWhenRevokedThenEmptyAndUnchanged() {
         RefreshToken token = rotated("rt", "grant").withRevoked();
         repository.save(token);
 
-        boolean marked = repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), T0.plusSeconds(1));
 
-        assertFalse(marked);
+        assertEquals(Optional.empty(), used);
         assertEquals(Optional.of(token), find(token));
     }
 
     @Test
-    void markUsedWhenExpiresNowThenFalseAndUnchanged() {
+    void useWhenExpiresNowThenEmptyAndUnchanged() {
         RefreshToken token = rotated("rt", "grant");
         repository.save(token);
 
-        boolean marked = repository.markUsed(token.tokenHash(), token.expiresAt());
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), token.expiresAt());
 
-        assertFalse(marked);
+        assertEquals(Optional.empty(), used);
         assertEquals(Optional.of(token), find(token));
     }
 
     @Test
-    void markUsedWhenOneMicrosecondBeforeExpiryThenTrue() {
+    void useWhenOneMicrosecondBeforeExpiryThenUsed() {
         RefreshToken token = rotated("rt", "grant");
         repository.save(token);
 
-        boolean marked = repository.markUsed(token.tokenHash(), token.expiresAt().minusNanos(1_000));
+        Optional<RefreshToken> used = repository.use(token.tokenHash(), token.expiresAt().minusNanos(1_000));
 
-        assertTrue(marked);
+        assertTrue(used.isPresent());
     }
 
     @Test
-    void markUsedWhenUnknownThenFalse() {
+    void useWhenUnknownThenEmpty() {
         repository.save(rotated("rt", "grant"));
 
-        boolean marked = repository.markUsed(TokenHash.of("unknown"), T0.plusSeconds(1));
+        Optional<RefreshToken> used = repository.use(TokenHash.of("unknown"), T0.plusSeconds(1));
 
-        assertFalse(marked);
+        assertEquals(Optional.empty(), used);
     }
 
     @Test
-    void markUsedWhenOtherTokensOfTheFamilyStoredThenOnlyTheOneMarked() {
+    void useWhenOtherTokensOfTheFamilyStoredThenOnlyTheOneMarked() {
         RefreshToken used = rotated("rt-1", "family");
         RefreshToken sibling = rotated("rt-2", "family");
         repository.save(used);
         repository.save(sibling);
 
-        repository.markUsed(used.tokenHash(), T0.plusSeconds(1));
+        repository.use(used.tokenHash(), T0.plusSeconds(1));
 
         assertEquals(Optional.of(sibling), find(sibling));
     }
 
     @Test
-    void markUsedWhenSixteenThreadsMarkOneTokenThenExactlyOneTrue() { // DESIGN.md "Storage": single use
+    void useWhenSixteenThreadsUseOneTokenThenExactlyOneGetsIt() { // DESIGN.md "Storage": single use
         RefreshToken token = rotated("contended", "grant");
         repository.save(token);
 
-        List<Boolean> marked = Race.run(16, i -> repository.markUsed(token.tokenHash(), T0.plusSeconds(1 + i)));
+        List<Optional<RefreshToken>> used = Race.run(16, i -> repository.use(token.tokenHash(), T0.plusSeconds(1 + i)));
 
-        int winner = marked.indexOf(true);
-        assertEquals(1, marked.stream().filter(Boolean::booleanValue).count());
-        assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1 + winner))), find(token));
+        List<Integer> winners = IntStream.range(0, 16).filter(i -> used.get(i).isPresent()).boxed().toList();
+        assertEquals(1, winners.size());
+        RefreshToken marked = token.withUsedAt(T0.plusSeconds(1 + winners.get(0)));
+        assertEquals(Optional.of(marked), used.get(winners.get(0)));
+        assertEquals(Optional.of(marked), find(token));
+    }
+
+    @Test
+    void holdsUsesUntilCommitWhenNoUnitOfWorkThenFalse() { // a use outside a unit of work counts at once
+        assertFalse(repository.holdsUsesUntilCommit());
+    }
+
+    @Test
+    void releaseWhenNoUnitOfWorkHoldsTheUseThenIllegalStateExceptionAndTokenStaysUsed() {
+        RefreshToken token = rotated("rt", "grant");
+        repository.save(token);
+        repository.use(token.tokenHash(), T0.plusSeconds(1));
+
+        assertThrows(IllegalStateException.class, () -> repository.release(token.tokenHash(), T0.plusSeconds(1)));
+
+        assertEquals(Optional.of(token.withUsedAt(T0.plusSeconds(1))), find(token));
     }
 
     @Test
@@ -596,7 +628,7 @@ public abstract class RefreshTokenRepositoryContract {
                 false, Optional.of(java.net.URI.create("https://api.example.com/orders")));
         repository.save(token);
 
-        repository.markUsed(token.tokenHash(), T0.plusSeconds(1));
+        repository.use(token.tokenHash(), T0.plusSeconds(1));
         repository.revokeGrant("family-r");
 
         RefreshToken found = repository.findByHash(token.tokenHash()).orElseThrow();

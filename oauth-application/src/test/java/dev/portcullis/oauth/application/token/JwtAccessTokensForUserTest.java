@@ -194,8 +194,18 @@ class JwtAccessTokensForUserTest {
         }
 
         @Override
-        public boolean markUsed(String tokenHash, Instant now) {
-            throw new AssertionError("markUsed called");
+        public Optional<RefreshToken> use(String tokenHash, Instant now) {
+            throw new AssertionError("use called");
+        }
+
+        @Override
+        public boolean holdsUsesUntilCommit() {
+            throw new AssertionError("holdsUsesUntilCommit called");
+        }
+
+        @Override
+        public void release(String tokenHash, Instant usedAt) {
+            throw new AssertionError("release called");
         }
 
         @Override

@@ -34,14 +34,40 @@ public interface RefreshTokenRepository {
     Optional<RefreshToken> findByHash(String tokenHash);
 
     /**
-     * Marks the token with {@code tokenHash} used at {@code now}, if it is unused, not revoked and
-     * not expired at {@code now}, in one atomic step (one conditional {@code UPDATE}): of concurrent
-     * calls for one token, across instances, exactly one returns {@code true} (RFC 9700 §4.14.2
-     * rotation, DESIGN.md "Storage").
+     * Uses the token with {@code tokenHash} at {@code now}: marks it used at {@code now} if it is
+     * unused, not revoked and not expired at {@code now}, and returns it, in one atomic step (one
+     * conditional {@code UPDATE} that returns the row, never read-then-write). Of concurrent calls for
+     * one token, across instances, at most one gets it (RFC 9700 §4.14.2 rotation, DESIGN.md
+     * "Storage"). The client it is bound to is the caller's to check (RFC 6749 §6): before, or after
+     * with {@link #release} when the use is held.
      *
-     * @return whether this call marked it; {@code false} when it is unknown, already used, revoked or expired
+     * @return the token as marked, used at {@code now}; empty when it is unknown, used already,
+     *         revoked or expired at {@code now} ({@link #findByHash} tells which)
      */
-    boolean markUsed(String tokenHash, Instant now);
+    Optional<RefreshToken> use(String tokenHash, Instant now);
+
+    /**
+     * Whether a {@link #use} made now on the calling thread is held by the unit of work the thread
+     * runs ({@link UnitOfWork}) until that unit ends: until it commits, other transactions see the
+     * token unused and cannot change it (its row stays locked), so a revocation of the family that
+     * meets the token waits for the commit and then also reaches the successor the unit stored (RFC
+     * 9700 §4.14.2); and {@link #release} can still take the use back. False, the default, for
+     * storage without transactions and for calls outside a unit of work: there a use counts at once.
+     */
+    default boolean holdsUsesUntilCommit() {
+        return false;
+    }
+
+    /**
+     * Takes back a use that the calling thread's unit of work holds ({@link #holdsUsesUntilCommit()}):
+     * the token with {@code tokenHash}, used at {@code usedAt} by {@link #use}, is unused again, and
+     * no other transaction ever saw it used. For a request refused after it used the token, which
+     * must leave the token usable (RFC 6749 §6).
+     *
+     * @throws IllegalStateException when no such use is held: outside a unit of work, with storage
+     *                               that never holds uses, or when the token was not used at {@code usedAt}
+     */
+    void release(String tokenHash, Instant usedAt);
 
     /** Revokes every token of grant {@code grantId} in one statement; returns how many were active. */
     int revokeGrant(String grantId);

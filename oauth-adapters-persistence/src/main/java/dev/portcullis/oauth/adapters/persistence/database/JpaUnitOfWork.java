@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * begins at the first repository call (a unit that touches no row takes no connection) and holds a
  * pooled connection until the unit ends; the unit passes the database circuit once. Each call is
  * flushed at its end, so that a constraint violation surfaces where it happens, translated as
- * outside a unit. Repositories of another persistence unit do not join. Thread-safe.
+ * outside a unit (a plain JDBC statement, {@link Transactions#execute}, leaves nothing to flush).
+ * The rows a call changes stay locked until the unit ends. Repositories of another persistence
+ * unit do not join. Thread-safe.
  */
 public final class JpaUnitOfWork implements UnitOfWork {
 

@@ -44,6 +44,18 @@ final class OpenUnit {
      *                               (and on PostgreSQL the transaction refuses every statement)
      */
     <T> T join(Function<EntityManager, T> work) {
+        return join(work, true);
+    }
+
+    /**
+     * Like {@link #join}, without the flush and the clear: for a call whose JDBC statements bypass
+     * the persistence context, which leaves nothing there to flush or forget.
+     */
+    <T> T joinWithoutFlush(Function<EntityManager, T> work) {
+        return join(work, false);
+    }
+
+    private <T> T join(Function<EntityManager, T> work, boolean flush) {
         if (failure.isPresent()) {
             throw new IllegalStateException("a call in this unit of work failed; it rolls back", failure.get());
         }
@@ -55,8 +67,10 @@ final class OpenUnit {
         }
         try {
             T result = work.apply(manager);
-            manager.flush();
-            manager.clear();
+            if (flush) {
+                manager.flush();
+                manager.clear();
+            }
             return result;
         } catch (PersistenceException e) {
             throw fail(Transactions.translate(e));

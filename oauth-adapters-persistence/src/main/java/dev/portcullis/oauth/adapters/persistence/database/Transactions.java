@@ -7,10 +7,13 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.slf4j.Logger;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Runs each repository call in its own resource-local transaction, with its own entity manager,
  * behind the {@link DatabaseCircuit}, and turns database failures into the exceptions the ports
  * promise. Inside a unit of work ({@link JpaUnitOfWork}) a call instead joins the unit's transaction,
- * bound to the calling thread, and does not pass the circuit again. Thread-safe.
+ * bound to the calling thread, and does not pass the circuit again. A call works through Hibernate
+ * ({@link #call}, {@link #read}) or sends one plain JDBC statement ({@link #execute}). Thread-safe.
  */
 public final class Transactions {
 
@@ -41,21 +45,31 @@ public final class Transactions {
 
     private final EntityManagerFactory factory;
     private final DatabaseCircuit circuit;
+    private static final String[] NO_COLUMNS = {};
+
+    /** The JDBC query timeout of the statements of {@link #execute}, in whole seconds. */
+    private final int queryTimeoutSeconds;
     /** The unit of work each thread runs, if any; per instance, so that two databases never share one. */
     private final ThreadLocal<OpenUnit> units = new ThreadLocal<>();
 
-    /** Transactions behind a circuit with {@link DatabaseResilience#DEFAULTS}. */
+    /** Transactions behind a circuit with {@link DatabaseResilience#DEFAULTS}, and its query timeout. */
     public Transactions(EntityManagerFactory factory) {
-        this(factory, new DatabaseCircuit(DatabaseResilience.DEFAULTS));
+        this(factory, new DatabaseCircuit(DatabaseResilience.DEFAULTS), DatabaseResilience.DEFAULTS.queryTimeout());
     }
 
     /**
-     * @param factory where entity managers come from; closed by its owner, not here
-     * @param circuit the circuit breaker every call passes through
+     * @param factory      where entity managers come from; closed by its owner, not here
+     * @param circuit      the circuit breaker every call passes through
+     * @param queryTimeout the longest a statement of {@link #execute} may run (whole seconds, at
+     *                     least one); Hibernate's own queries take theirs from the factory
      */
-    public Transactions(EntityManagerFactory factory, DatabaseCircuit circuit) {
+    public Transactions(EntityManagerFactory factory, DatabaseCircuit circuit, Duration queryTimeout) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.circuit = Objects.requireNonNull(circuit, "circuit");
+        if (Objects.requireNonNull(queryTimeout, "queryTimeout").toSeconds() < 1) {
+            throw new IllegalArgumentException("queryTimeout must be at least one second");
+        }
+        this.queryTimeoutSeconds = Math.toIntExact(queryTimeout.toSeconds());
     }
 
     /**
@@ -84,6 +98,65 @@ public final class Transactions {
                 throw translate(e);
             }
         });
+    }
+
+    /**
+     * Runs the one JDBC statement {@code sql}, prepared with the query timeout, through {@code work},
+     * as {@link #call(Function)} runs its work: in a transaction of its own, or in the transaction of
+     * the unit of work the thread runs. For the hot paths (issue #7): Hibernate neither translates
+     * nor tracks the statement, and inside a unit no flush or clear follows it, since it leaves
+     * nothing in the persistence context (and every other call of a unit flushes at its end, so
+     * nothing is pending before it). The driver reuses what it prepared for the same text on the
+     * same connection.
+     *
+     * @param sql  one statement, with {@code ?} parameters
+     * @param work binds, executes and reads the statement
+     * @return what {@code work} returned
+     * @throws DuplicateKeyException       as {@link #call(Function)} does
+     * @throws IllegalArgumentException    as {@link #call(Function)} does
+     * @throws ServiceUnavailableException as {@link #call(Function)} does
+     */
+    public <T> T execute(String sql, StatementWork<T> work) {
+        return execute(sql, NO_COLUMNS, work);
+    }
+
+    /**
+     * Like {@link #execute(String, StatementWork)}, for a statement that returns the values of
+     * {@code columns} of the rows it changed: {@code work} reads them from the statement's
+     * {@link PreparedStatement#getGeneratedKeys()} (an {@code UPDATE ... RETURNING} on PostgreSQL;
+     * H2 returns them the same way). No columns: nothing is returned.
+     */
+    public <T> T execute(String sql, String[] columns, StatementWork<T> work) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(work, "work");
+        String[] returned = Objects.requireNonNull(columns, "columns").clone();
+        Function<EntityManager, T> onConnection = entityManager -> entityManager.unwrap(Session.class)
+                .doReturningWork(connection -> {
+                    try (PreparedStatement statement = returned.length == 0
+                            ? connection.prepareStatement(sql) : connection.prepareStatement(sql, returned)) {
+                        statement.setQueryTimeout(queryTimeoutSeconds);
+                        return work.apply(statement);
+                    }
+                });
+        OpenUnit unit = units.get();
+        if (unit != null) {
+            return unit.joinWithoutFlush(onConnection);
+        }
+        return circuit.call(() -> {
+            try (EntityManager entityManager = factory.createEntityManager()) {
+                return inTransaction(entityManager, onConnection);
+            } catch (PersistenceException e) {
+                throw translate(e);
+            }
+        });
+    }
+
+    /**
+     * Whether the calling thread runs a unit of work of this persistence unit: then every call joins
+     * its one transaction, and the rows the calls change stay locked until the unit ends.
+     */
+    public boolean inUnit() {
+        return units.get() != null;
     }
 
     /** The unit of work the calling thread runs, if any. */

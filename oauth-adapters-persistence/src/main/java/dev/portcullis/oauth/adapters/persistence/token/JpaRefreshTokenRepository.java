@@ -8,20 +8,24 @@ import dev.portcullis.oauth.domain.token.RefreshToken;
 import dev.portcullis.oauth.domain.user.Subject;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hibernate.Session;
 
 /**
  * A {@link RefreshTokenRepository} in the {@code refresh_token} table. Each method is one
  * transaction, or joins the unit of work in progress; database failures surface as
  * {@link dev.portcullis.oauth.domain.error.ServiceUnavailableException}. Times are stored to the
- * microsecond. Thread-safe, and safe across instances.
+ * microsecond. A rotation's statements, {@link #use} and {@link #saveIfAbsent}, are plain JDBC
+ * ({@link Transactions#execute}): Hibernate translated the JPQL update anew on every call, which
+ * cost more than the database's work (issue #7). Thread-safe, and safe across instances.
  */
 public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
@@ -53,10 +57,18 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
     /**
      * RFC 9700 §4.14.2, DESIGN.md "Storage": single use by one conditional UPDATE, never
-     * read-then-write. Of concurrent calls, across instances, the row changes for exactly one.
+     * read-then-write. Of concurrent calls, across instances, the row changes for exactly one, which
+     * gets the row back from the same statement (RETURNING on PostgreSQL): no SELECT before it. Only
+     * the primary key is compared for equality, so that no plan can prefer another index: with a
+     * client_id condition, PostgreSQL without statistics (a new table) scanned the client's rows
+     * through ix_refresh_token_client_id.
      */
-    private static final String MARK_USED = "update RefreshTokenEntity t set t.usedAt = :now"
-            + " where t.tokenHash = :tokenHash and t.usedAt is null and t.revoked = false and t.expiresAt > :now";
+    private static final String USE = "UPDATE refresh_token SET used_at = ? WHERE token_hash = ?"
+            + " AND used_at IS NULL AND revoked = false AND expires_at > ?";
+    private static final String[] USE_RETURNS = RefreshTokenEntityMapper.COLUMNS.toArray(String[]::new);
+
+    /** Takes back a use of the unit of work in progress; the row is still locked by it. */
+    private static final String RELEASE = "UPDATE refresh_token SET used_at = NULL WHERE token_hash = ? AND used_at = ?";
 
     /**
      * A successor stored once: a conflicting row is left alone and no error is raised, so the
@@ -64,10 +76,10 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
      * failed statement). PostgreSQL waits for a concurrent uncommitted insert of the hash to end;
      * H2 (in PostgreSQL mode) within its lock timeout.
      */
-    private static final String INSERT_IF_ABSENT = "INSERT INTO refresh_token (token_hash, grant_id, client_id,"
-            + " subject, scope, auth_time, issued_at, expires_at, family_expires_at, used_at, revoked, session_id, amr,"
-            + " claims_userinfo, claims_id_token, resource)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING";
+    private static final String INSERT_IF_ABSENT = "INSERT INTO refresh_token ("
+            + String.join(", ", RefreshTokenEntityMapper.COLUMNS) + ") VALUES ("
+            + String.join(", ", Collections.nCopies(RefreshTokenEntityMapper.COLUMNS.size(), "?"))
+            + ") ON CONFLICT DO NOTHING";
 
     /** A bounded DELETE, as {@link ExpiredRows}, but by the family's end: used tokens stay for reuse detection. */
     private static final String DELETE_EXPIRED = "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash"
@@ -89,27 +101,10 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     @Override
     public boolean saveIfAbsent(RefreshToken token) {
         Objects.requireNonNull(token, "token");
-        RefreshTokenEntity row = RefreshTokenEntityMapper.toEntity(token);
-        // Hibernate's mutation query, whose setParameter takes the type of a parameter that may be null.
-        return transactions.call(entityManager -> entityManager.unwrap(Session.class)
-                .createNativeMutationQuery(INSERT_IF_ABSENT)
-                .setParameter(1, row.tokenHash)
-                .setParameter(2, row.grantId)
-                .setParameter(3, row.clientId)
-                .setParameter(4, row.subject)
-                .setParameter(5, row.scope)
-                .setParameter(6, row.authTime)
-                .setParameter(7, row.issuedAt)
-                .setParameter(8, row.expiresAt)
-                .setParameter(9, row.familyExpiresAt)
-                .setParameter(10, row.usedAt, Instant.class)
-                .setParameter(11, row.revoked)
-                .setParameter(12, row.sessionId, String.class)
-                .setParameter(13, row.authenticationMethods, String.class)
-                .setParameter(14, row.claimsUserinfo, String.class)
-                .setParameter(15, row.claimsIdToken, String.class)
-                .setParameter(16, row.resource, String.class)
-                .executeUpdate()) == 1;
+        return transactions.execute(INSERT_IF_ABSENT, statement -> {
+            RefreshTokenEntityMapper.bind(token, statement);
+            return statement.executeUpdate() == 1;
+        });
     }
 
     @Override
@@ -121,14 +116,46 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     @Override
-    public boolean markUsed(String tokenHash, Instant now) {
+    public Optional<RefreshToken> use(String tokenHash, Instant now) {
         Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(now, "now");
-        Instant micros = now.truncatedTo(ChronoUnit.MICROS);
-        return transactions.call(entityManager -> entityManager.createQuery(MARK_USED)
-                .setParameter("tokenHash", tokenHash)
-                .setParameter("now", micros)
-                .executeUpdate()) == 1;
+        OffsetDateTime micros = RefreshTokenEntityMapper.time(now.truncatedTo(ChronoUnit.MICROS));
+        return transactions.execute(USE, USE_RETURNS, statement -> {
+            statement.setObject(1, micros);
+            statement.setString(2, tokenHash);
+            statement.setObject(3, micros);
+            statement.executeUpdate();
+            try (ResultSet used = statement.getGeneratedKeys()) {
+                return used.next() ? Optional.of(RefreshTokenEntityMapper.fromRow(used)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * In a unit of work: the UPDATE of {@link #use} keeps the row locked until the unit's transaction
+     * ends (PostgreSQL and H2 at READ COMMITTED), and nothing commits before.
+     */
+    @Override
+    public boolean holdsUsesUntilCommit() {
+        return transactions.inUnit();
+    }
+
+    @Override
+    public void release(String tokenHash, Instant usedAt) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(usedAt, "usedAt");
+        if (!transactions.inUnit()) {
+            throw new IllegalStateException("a use outside a unit of work counts at once; there is none to release");
+        }
+        OffsetDateTime micros = RefreshTokenEntityMapper.time(usedAt.truncatedTo(ChronoUnit.MICROS));
+        int released = transactions.execute(RELEASE, statement -> {
+            statement.setString(1, tokenHash);
+            statement.setObject(2, micros);
+            return statement.executeUpdate();
+        });
+        if (released != 1) {
+            throw new IllegalStateException("the refresh token was not used at the given instant");
+        }
     }
 
     /**

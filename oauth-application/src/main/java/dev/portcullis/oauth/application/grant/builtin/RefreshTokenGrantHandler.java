@@ -21,7 +21,6 @@ import dev.portcullis.oauth.domain.token.TokenValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +34,14 @@ import org.slf4j.LoggerFactory;
  * the same family (same grant id, same scope, same absolute end, same {@code sid}, {@code amr} and claims request) is
  * issued with the access token. The successor's value is derived from the presented token
  * ({@link RefreshTokenSuccessors}), so every request presenting one token gets the same successor.
+ *
+ * <p>Where the repository holds a use until the grant's unit of work commits
+ * ({@link RefreshTokenRepository#holdsUsesUntilCommit()}, the database repositories in a unit of
+ * work), a refresh costs the storage two writes: the update that uses the token and returns it, and
+ * the successor's insert. A request refused after the use gives the use back in the same unit, and a
+ * concurrent revocation of the family waits for the commit and then reaches the successor. Elsewhere
+ * the token is read and checked before it is used, and its family looked at again after the
+ * successor is stored.
  *
  * <p>A used token presented again:
  * <ul>
@@ -71,8 +78,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenRepository refreshTokens;
     private final RefreshTokenSuccessors successors;
     private final Clock clock;
-    private final Duration gracePeriod;
-    private final Optional<GrantRevocation> grants;
+    private final RefreshTokenReuse reuse;
 
     /** A handler with the {@link #DEFAULT_GRACE_PERIOD}. */
     public RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
@@ -105,14 +111,13 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     private RefreshTokenGrantHandler(RefreshTokenRepository refreshTokens, RefreshTokenSuccessors successors,
                                      Clock clock, Duration gracePeriod, Optional<GrantRevocation> grants) {
-        this.grants = grants;
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.successors = Objects.requireNonNull(successors, "successors");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
-        if (gracePeriod.isNegative()) {
+        if (Objects.requireNonNull(gracePeriod, "gracePeriod").isNegative()) {
             throw new IllegalArgumentException("gracePeriod must not be negative");
         }
+        this.reuse = new RefreshTokenReuse(refreshTokens, gracePeriod, grants);
     }
 
     @Override
@@ -132,39 +137,74 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 () -> OAuthException.of(StandardErrorCode.INVALID_REQUEST, "The refresh_token parameter is missing."));
         String hash = TokenHash.of(value);
         Instant now = Instant.now(clock);
+        TokenValue successor = successors.of(value);
+        // Where the grant's unit of work holds the use until it commits, the token is used first, in
+        // the one statement that also reads it, and the request checked after: a refusal takes the use
+        // back unseen, and a revocation of the family waits for the commit, then reaches the successor.
+        if (refreshTokens.holdsUsesUntilCommit()) {
+            Optional<RefreshToken> used = refreshTokens.use(hash, now);
+            if (used.isPresent()) {
+                try {
+                    checkBinding(used.get(), client);
+                    checkRequest(context, used.get());
+                } catch (OAuthException refusal) {
+                    refreshTokens.release(hash, now);
+                    throw refusal;
+                }
+                return issue(context, client, used.get(), successor).response();
+            }
+        }
+        return rotateChecked(context, client, hash, successor, now);
+    }
+
+    /**
+     * The token read first and checked before it is used: where uses are not held, and for a token
+     * that could not be used (unknown, used, revoked or expired), which this tells apart. After the successor is stored, the family is looked at once more.
+     */
+    private TokenResponse rotateChecked(GrantContext context, Client client, String hash, TokenValue successor,
+                                        Instant now) {
         RefreshToken token = refreshTokens.findByHash(hash)
                 .orElseThrow(() -> refused("unknown refresh token"));
         checkBinding(token, client);
-        // RFC 6749 §6: the scope may be narrowed, never widened; checked before the token is used up.
-        Optional<ScopeSet> requested = context.request().scope();
-        if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
-            throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
-        }
-        // RFC 8707 §2.2: a resource narrows within the grant; refused before the token is used up.
-        context.tokens().audience(requested.orElse(token.scope()), token.resource());
-        TokenValue successor = successors.of(value);
+        checkRequest(context, token);
         if (token.usedAt().isPresent()) {
-            requireWithinGrace(token, client, token.usedAt().get(), successor, now);
+            reuse.requireWithinGrace(token, client, token.usedAt().get(), successor, now);
         } else {
             if (!now.isBefore(token.expiresAt())) {
                 throw refused("refresh token of grant " + token.grantId() + " expired");
             }
             // DESIGN.md "Storage": one conditional update; losing means a concurrent request rotated it.
-            if (!refreshTokens.markUsed(hash, now)) {
+            if (refreshTokens.use(hash, now).isEmpty()) {
                 RefreshToken rotated = refreshTokens.findByHash(hash)
                         .orElseThrow(() -> refused("refresh token of grant " + token.grantId() + " removed"));
                 checkBinding(rotated, client);
-                requireWithinGrace(rotated, client, rotated.usedAt().orElseThrow(
+                reuse.requireWithinGrace(rotated, client, rotated.usedAt().orElseThrow(
                         () -> refused("refresh token of grant " + token.grantId() + " expired")), successor, now);
             }
         }
-        // OIDC Core §12.2: a family granted openid gets a new ID token, same sub, auth_time, amr and sid, no nonce.
-        IssuedTokens issued = context.tokens().forUser(new UserGrant(token.subject(), client.id(),
-                requested.orElse(token.scope()), token.authTime(), token.grantId(), GrantType.REFRESH_TOKEN,
-                Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt(), successor)), Optional.empty(),
-                token.sessionId(), token.authenticationMethods(), token.claims(), token.resource()));
-        requireFamilyNotRevoked(hash, token, client);
+        IssuedTokens issued = issue(context, client, token, successor);
+        reuse.requireFamilyNotRevoked(hash, token, client);
         return issued.response();
+    }
+
+    /**
+     * RFC 6749 §6: the scope may be narrowed, never widened; RFC 8707 §2.2: a resource narrows within
+     * the grant. Both are checked before the token is used up, or its use is taken back.
+     */
+    private static void checkRequest(GrantContext context, RefreshToken token) {
+        Optional<ScopeSet> requested = context.request().scope();
+        if (requested.isPresent() && !token.scope().containsAll(requested.get())) {
+            throw new OAuthException(SCOPE_WIDENED, "scope wider than the refresh token of grant " + token.grantId());
+        }
+        context.tokens().audience(requested.orElse(token.scope()), token.resource());
+    }
+
+    /** OIDC Core §12.2: a family granted openid gets a new ID token, same sub, auth_time, amr and sid, no nonce. */
+    private static IssuedTokens issue(GrantContext context, Client client, RefreshToken token, TokenValue successor) {
+        return context.tokens().forUser(new UserGrant(token.subject(), client.id(),
+                context.request().scope().orElse(token.scope()), token.authTime(), token.grantId(),
+                GrantType.REFRESH_TOKEN, Optional.of(new RefreshFamily(token.scope(), token.familyExpiresAt(), successor)),
+                Optional.empty(), token.sessionId(), token.authenticationMethods(), token.claims(), token.resource()));
     }
 
     /** RFC 6749 §6, §10.4: bound to the client it was issued to; a revoked token never works. */
@@ -179,52 +219,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         }
     }
 
-    /**
-     * A used token presented again. Within the grace period it still works while its successor has
-     * not been used (or not yet been stored by the request that rotated it); after it, it is reuse,
-     * which revokes the family (RFC 9700 §4.14.2).
-     */
-    private void requireWithinGrace(RefreshToken token, Client client, Instant usedAt, TokenValue successor,
-                                    Instant now) {
-        if (!now.isBefore(usedAt.plus(gracePeriod))) {
-            LOG.warn("refresh token reuse detected: client_id={} grant_id={}", client.id(), token.grantId());
-            revokeFamily(token, client);
-            throw refused("refresh token of grant " + token.grantId() + " reused; family revoked");
-        }
-        Optional<RefreshToken> next = refreshTokens.findByHash(TokenHash.of(successor.value()));
-        boolean successorLive = next.map(stored -> stored.grantId().equals(token.grantId())
-                && !stored.revoked() && stored.usedAt().isEmpty()).orElse(true);
-        if (!successorLive) {
-            throw refused("refresh token of grant " + token.grantId() + " used again after its successor");
-        }
-    }
-
-    /**
-     * A family revoked between the mark and the save of the successor (reuse detected elsewhere,
-     * or a replayed authorization code) must not survive through that successor: the revocation
-     * marked the used token too, so it is read again and the family revoked once more.
-     */
-    private void requireFamilyNotRevoked(String hash, RefreshToken token, Client client) {
-        boolean revoked = refreshTokens.findByHash(hash).map(RefreshToken::revoked).orElse(true);
-        if (revoked) {
-            revokeFamily(token, client);
-            throw refused("family of grant " + token.grantId() + " revoked during rotation");
-        }
-    }
-
-    /**
-     * Revokes the token's whole grant: through {@link GrantRevocation} when the handler has one (the
-     * family and the access tokens it produced), else the refresh token family alone.
-     */
-    private void revokeFamily(RefreshToken token, Client client) {
-        if (grants.isPresent()) {
-            grants.get().revoke(token.grantId(), client.lifetimes().accessToken());
-        } else {
-            refreshTokens.revokeGrant(token.grantId());
-        }
-    }
-
-    private static OAuthException refused(String detail) {
+    /** The one refusal of an unusable token: {@code invalid_grant}, one fixed description for all causes. */
+    static OAuthException refused(String detail) {
         return new OAuthException(INVALID_TOKEN, detail);
     }
 }

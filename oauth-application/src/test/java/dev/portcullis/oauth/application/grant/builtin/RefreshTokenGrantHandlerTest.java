@@ -545,8 +545,18 @@ class RefreshTokenGrantHandlerTest {
         }
 
         @Override
-        public boolean markUsed(String tokenHash, Instant now) {
-            return delegate.markUsed(tokenHash, now);
+        public Optional<RefreshToken> use(String tokenHash, Instant now) {
+            return delegate.use(tokenHash, now);
+        }
+
+        @Override
+        public boolean holdsUsesUntilCommit() {
+            return delegate.holdsUsesUntilCommit();
+        }
+
+        @Override
+        public void release(String tokenHash, Instant usedAt) {
+            delegate.release(tokenHash, usedAt);
         }
 
         @Override
