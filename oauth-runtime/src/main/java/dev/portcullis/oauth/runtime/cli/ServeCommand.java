@@ -13,10 +13,14 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code serve}, the default: starts the server, which runs until SIGTERM and then stops
- * gracefully. A development instance prints its client and user once started.
+ * gracefully. A development instance prints its client and user once started. With
+ * {@code --stop-when-ready} it stops as soon as it is ready and exits 0: a check that the
+ * configuration, the database and the keys let it start, and the training run that writes an AppCDS
+ * archive ({@code -XX:ArchiveClassesAtExit}) of every class a start loads.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the authorization server (the default command). Stops gracefully on SIGTERM.")
@@ -27,6 +31,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     private ConfigOption config;
+
+    @Option(names = "--stop-when-ready",
+            description = "Stop gracefully as soon as the server is ready and exit 0: a start-up check, "
+                    + "and the training run of an AppCDS archive (-XX:ArchiveClassesAtExit).")
+    private boolean stopWhenReady;
 
     /**
      * @param context shared command state
@@ -47,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         RuntimeSettings settings = context.settings(config);
         PortcullisServer server = PortcullisServer.start(settings, context.clock(), List.of());
+        if (stopWhenReady) {
+            server.close();
+            context.output().line("Portcullis was ready on " + settings.issuer() + " and stopped (--stop-when-ready).");
+            return ExitCode.OK;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             // The console appender is asynchronous: flush it before the JVM goes.

@@ -102,11 +102,6 @@ public final class PortcullisServer implements AutoCloseable {
         // First: the key ring's signers and key objects, and the SecureRandom below, come from the
         // provider list as it is after this.
         new CryptoProviders().install(settings.crypto());
-        // Jersey's, Jetty's and Nimbus' classes load on the second core while this thread waits for
-        // the database and Hibernate; with one core that would only take turns with the main thread.
-        if (Runtime.getRuntime().availableProcessors() > 1) {
-            StartupWarmUp.start();
-        }
         SecureRandom random = new SecureRandom();
         DevelopmentState devState = new DevelopmentState(settings.dataDir(), random);
         MasterKey masterKey = settings.masterKey().orElseGet(devState::masterKey);

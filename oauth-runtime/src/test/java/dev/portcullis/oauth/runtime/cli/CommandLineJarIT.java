@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.oauth.runtime.server.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,11 +76,43 @@ class CommandLineJarIT {
         assertTrue(run.err().contains("No client with client_id nobody."), run.toString());
     }
 
+    @Test
+    void serveWhenStopWhenReadyThenStartsStopsAndExitsZero() throws Exception {
+        Run run = java(List.of(), "serve", "--stop-when-ready");
+
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("and stopped (--stop-when-ready)"), run.toString());
+        assertTrue(run.out().contains("Portcullis started") && run.out().contains("Portcullis stopped"), run.toString());
+    }
+
+    @Test
+    void serveWhenTrainedAppCdsArchiveThenTheNextStartMapsIt() throws Exception {
+        // README, Running in production: the archive of a training run, mapped by every later start.
+        // -Xshare:on makes the JVM refuse to start when the archive cannot be used.
+        Path archive = dir.resolve("portcullis.jsa");
+
+        Run training = java(List.of("-XX:ArchiveClassesAtExit=" + archive), "serve", "--stop-when-ready");
+        assertEquals(0, training.code(), training.toString());
+        assertTrue(Files.size(archive) > 0, "no archive written: " + training);
+
+        Run mapped = java(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), "serve", "--stop-when-ready");
+        assertEquals(0, mapped.code(), mapped.toString());
+        assertTrue(mapped.out().contains("and stopped (--stop-when-ready)"), mapped.toString());
+    }
+
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        return java(List.of(), args);
+    }
+
+    /** Runs the jar with {@code jvmOptions} in {@link #dir}, in development mode on a free port. */
+    private Run java(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_"));
+        builder.environment().put("PORTCULLIS_HTTP_PORT", String.valueOf(FreePorts.next()));
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         String out = read(process.getInputStream());
