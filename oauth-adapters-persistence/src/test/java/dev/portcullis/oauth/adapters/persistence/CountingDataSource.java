@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.adapters.persistence;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,12 +7,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,13 +18,12 @@ import javax.sql.DataSource;
  * statement executed (a JDBC batch counts once, as it is one round trip) and every commit and
  * rollback, in order, so that a test can assert what one grant costs. Thread-safe.
  */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends DelegatingDataSource {
 
-    private final DataSource delegate;
     private final List<String> sent = new ArrayList<>();
 
     CountingDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** What was sent since the last {@link #clear()}: statement texts, {@code COMMIT} and {@code ROLLBACK}. */
@@ -105,40 +101,5 @@ final class CountingDataSource implements DataSource {
         };
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type},
                 handler));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
