@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class VerifiedTokenCache {
 
-    /** The default bound, about 20 MB at 2 kB per cached token. */
+    /** The default bound; an entry holds a parsed header and claims set, a few kilobytes. */
     static final int DEFAULT_MAX_ENTRIES = 10_000;
 
     /** What one successful verification produced, under its token's digest. */
