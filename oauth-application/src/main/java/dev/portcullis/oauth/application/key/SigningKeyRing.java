@@ -87,7 +87,8 @@ public final class SigningKeyRing {
 
     /**
      * Reloads every key from the repository. Serialised, so that a reload that read the keys
-     * earlier never replaces the snapshot of one that read them later.
+     * earlier never replaces the snapshot of one that read them later. {@link #publicJwks()} returns
+     * a new object after a reload exactly when the published keys changed.
      */
     public synchronized void reload() {
         List<SigningKey> keys = new ArrayList<>(repository.findAll());
@@ -105,7 +106,14 @@ public final class SigningKeyRing {
         List<Map<String, Object>> jwks = published.stream()
                 .map(jwk -> Collections.unmodifiableMap(jwk.toPublicJWK().toJSONObject()))
                 .toList();
-        snapshot = new Snapshot(Map.copyOf(current), Map.of("keys", jwks));
+        Map<String, Object> publicJwks = Map.of("keys", jwks);
+        // The published set keeps its identity while it is unchanged: verifiers built from it, and
+        // the signatures they verified (AccessTokenVerifiers, VerifiedTokenCache), are dropped only
+        // when a key was added, re-imported or removed, not at every scheduled refresh.
+        if (publicJwks.equals(snapshot.publicJwks())) {
+            publicJwks = snapshot.publicJwks();
+        }
+        snapshot = new Snapshot(Map.copyOf(current), publicJwks);
     }
 
     /** The current key for {@code algorithm}; empty when the algorithm has none. */

@@ -133,7 +133,8 @@ public final class AuthorizationServer {
                 ? Optional.of(browserFlow(builder, values, resources)) : Optional.empty();
         // OIDC Core §5.3: served wherever users sign in, which needs both of these.
         Optional<AccessTokenValidator> validator = denyList.repository().map(revoked ->
-                new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock()));
+                new AccessTokenValidator(settings, keyRing, revoked, builder.opaqueAccessTokens(), builder.clock(),
+                        builder.verifiedTokenCacheSize()));
         this.getUserInfo = builder.identityBackend() != null && validator.isPresent()
                 ? Optional.of(new GetUserInfo(validator.get(), builder.identityBackend()))
                 : Optional.empty();

@@ -94,6 +94,7 @@ public final class AuthorizationServerBuilder {
     private JobLock jobLock;
     private ChangeNotifier changes;
     private int denyListCacheSize = CachingRevokedAccessTokenRepository.DEFAULT_MAX_ENTRIES;
+    private int verifiedTokenCacheSize = 10_000;
     private MasterKey previousMasterKey;
     private final Set<GrantType> enabledGrants = new LinkedHashSet<>();
     private final List<GrantHandler> handlers = new ArrayList<>();
@@ -347,6 +348,21 @@ public final class AuthorizationServerBuilder {
     }
 
     /**
+     * How many verified JWT access tokens introspection and UserInfo remember, so that the same
+     * token presented again skips its signature check (and only that: expiry, issuer, the deny list
+     * and the caller's rights are checked every time); 10,000 when not set, 0 to verify every time.
+     * Entries are keyed by the SHA-256 of the exact token, end at the token's {@code exp}, and are
+     * dropped when the published signing keys change.
+     */
+    public AuthorizationServerBuilder verifiedTokenCacheSize(int maxEntries) {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("verifiedTokenCacheSize must not be negative");
+        }
+        this.verifiedTokenCacheSize = maxEntries;
+        return this;
+    }
+
+    /**
      * The master key in use before the current one, during a master key rotation: {@link #build()}
      * then re-encrypts every private key still under it with the current master key.
      */
@@ -509,6 +525,10 @@ public final class AuthorizationServerBuilder {
 
     int denyListCacheSize() {
         return denyListCacheSize;
+    }
+
+    int verifiedTokenCacheSize() {
+        return verifiedTokenCacheSize;
     }
 
     Optional<MasterKey> previousMasterKey() {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,13 @@ import java.util.stream.Collectors;
  * issued by this server, not expired, and neither its {@code jti} nor its grant on the deny list
  * (RFC 9068 §4). Anything that does not parse as a JWT is looked up by hash among the stored
  * opaque tokens, which must be neither revoked nor expired.
+ *
+ * <p>A JWT that passed every check is remembered in a bounded {@link VerifiedTokenCache} under the
+ * SHA-256 of its exact bytes, so that presenting the same token again skips parsing and the
+ * signature check (RFC 7515 §5.2) but nothing else: the header is checked against the keys
+ * published now, and {@code iss}, {@code exp} and the deny list are checked on every call. An entry
+ * counts only while the key ring still holds the very verifier that accepted it; any change to the
+ * published keys rebuilds the verifiers and drops the cache.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -64,8 +73,11 @@ public final class AccessTokenValidator {
     private final RevokedAccessTokenRepository revoked;
     private final Optional<OpaqueAccessTokenRepository> opaqueTokens;
     private final Clock clock;
+    private final VerifiedTokenCache verified;
 
     /**
+     * With a cache of {@value VerifiedTokenCache#DEFAULT_MAX_ENTRIES} verified tokens.
+     *
      * @param settings     the issuer and the algorithms the server signs with
      * @param ring         the server's keys; tokens are verified against its published JWK set
      * @param revoked      the deny list of JWT access tokens and grants revoked before they expire
@@ -74,11 +86,34 @@ public final class AccessTokenValidator {
      */
     public AccessTokenValidator(ServerSettings settings, SigningKeyRing ring, RevokedAccessTokenRepository revoked,
                                 Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock) {
+        this(settings, ring, revoked, opaqueTokens, clock, VerifiedTokenCache.DEFAULT_MAX_ENTRIES);
+    }
+
+    /**
+     * @param settings       the issuer and the algorithms the server signs with
+     * @param ring           the server's keys; tokens are verified against its published JWK set
+     * @param revoked        the deny list of JWT access tokens and grants revoked before they expire
+     * @param opaqueTokens   the stored opaque access tokens; empty when the server mints none
+     * @param clock          the source of "now" for {@code exp}
+     * @param verifiedTokens how many verified JWTs are remembered at most; 0 verifies every time
+     * @throws IllegalArgumentException when {@code verifiedTokens} is negative
+     */
+    public AccessTokenValidator(ServerSettings settings, SigningKeyRing ring, RevokedAccessTokenRepository revoked,
+                                Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock, int verifiedTokens) {
+        this(settings, ring, revoked, opaqueTokens, clock, verifiedTokens, UnaryOperator.identity());
+    }
+
+    /** As above, with every signature verifier wrapped by {@code decorator} (tests count with it). */
+    AccessTokenValidator(ServerSettings settings, SigningKeyRing ring, RevokedAccessTokenRepository revoked,
+                         Optional<OpaqueAccessTokenRepository> opaqueTokens, Clock clock, int verifiedTokens,
+                         UnaryOperator<JWSVerifier> decorator) {
         Objects.requireNonNull(settings, "settings");
         this.issuer = settings.issuer().toString();
         this.algorithms = settings.enabledSigningAlgorithms().stream()
                 .map(SigningAlgorithm::jwsName).map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
-        this.verifiers = new AccessTokenVerifiers(ring);
+        this.verified = new VerifiedTokenCache(verifiedTokens);
+        // Fail closed on key changes: a rebuild for a new JWK set drops every remembered verification.
+        this.verifiers = new AccessTokenVerifiers(ring, decorator, verified::clear);
         this.revoked = Objects.requireNonNull(revoked, "revoked");
         this.opaqueTokens = Objects.requireNonNull(opaqueTokens, "opaqueTokens");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,6 +127,13 @@ public final class AccessTokenValidator {
      */
     public ValidatedAccessToken validate(TokenValue accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
+        VerifiedTokenCache.Digest digest = verified.digestOf(accessToken.value());
+        if (digest != null) {
+            VerifiedTokenCache.Entry hit = verified.find(digest);
+            if (hit != null && remembered(hit)) {
+                return live(hit.claims());
+            }
+        }
         JWT parsed;
         try {
             parsed = JWTParser.parse(accessToken.value());
@@ -102,8 +144,43 @@ public final class AccessTokenValidator {
         if (!(parsed instanceof SignedJWT jwt)) {
             throw refused(INVALID, "not a signed JWT");
         }
-        verify(jwt);
-        return live(jwt);
+        AccessTokenVerifiers.KeyVerifier key = verify(jwt);
+        JWTClaimsSet claims = claims(jwt);
+        ValidatedAccessToken token = live(claims);
+        // Only a token that passed every check is remembered, and never past its exp.
+        if (digest != null) {
+            verified.put(new VerifiedTokenCache.Entry(digest, jwt.getHeader(), claims, key, token.expiresAt()));
+        }
+        return token;
+    }
+
+    /**
+     * Whether {@code hit} still stands for a verified signature: its token has not expired and the
+     * header still names, with the same algorithm, the very verifier that accepted it. A header the
+     * current keys refuse throws as {@link #verify} would; a stale entry is dropped.
+     */
+    /** How many verified tokens are remembered now. */
+    int cachedTokens() {
+        return verified.size();
+    }
+
+    private boolean remembered(VerifiedTokenCache.Entry hit) {
+        if (!Instant.now(clock).isBefore(hit.expiresAt())) {
+            verified.remove(hit);
+            return false;
+        }
+        AccessTokenVerifiers.KeyVerifier current;
+        try {
+            current = key(hit.header());
+        } catch (OAuthException refused) {
+            verified.remove(hit);
+            throw refused;
+        }
+        if (current != hit.key()) {
+            verified.remove(hit);
+            return false;
+        }
+        return true;
     }
 
     private ValidatedAccessToken opaque(TokenValue accessToken) {
@@ -120,9 +197,22 @@ public final class AccessTokenValidator {
                 token.grantId(), Set.of());
     }
 
-    /** Checks the header and signature (RFC 9068 §4 steps 1, 3, 4). */
-    private void verify(SignedJWT jwt) {
-        JWSHeader header = jwt.getHeader();
+    /** Checks the header and signature (RFC 9068 §4 steps 1, 3, 4); the key that verified it. */
+    private AccessTokenVerifiers.KeyVerifier verify(SignedJWT jwt) {
+        AccessTokenVerifiers.KeyVerifier key = key(jwt.getHeader());
+        String kid = jwt.getHeader().getKeyID();
+        try {
+            if (!jwt.verify(key.verifier())) {
+                throw refused(INVALID, "bad signature: kid=" + kid);
+            }
+        } catch (JOSEException e) {
+            throw refused(INVALID, "signature not verifiable: kid=" + kid);
+        }
+        return key;
+    }
+
+    /** Checks the header against the keys published now (RFC 9068 §4 steps 1, 3); the key it names. */
+    private AccessTokenVerifiers.KeyVerifier key(JWSHeader header) {
         // RFC 9068 §4: the typ header must be at+jwt (or its full media type).
         String typ = header.getType() == null ? "" : header.getType().toString();
         if (!JwtAccessTokens.TYPE.equalsIgnoreCase(typ) && !MEDIA_TYPE.toString().equalsIgnoreCase(typ)) {
@@ -138,23 +228,19 @@ public final class AccessTokenValidator {
         if (!key.algorithm().equals(header.getAlgorithm())) {
             throw refused(INVALID, "alg does not match the key's algorithm");
         }
-        try {
-            if (!jwt.verify(key.verifier())) {
-                throw refused(INVALID, "bad signature: kid=" + kid);
-            }
-        } catch (JOSEException e) {
-            throw refused(INVALID, "signature not verifiable: kid=" + kid);
-        }
+        return key;
     }
 
-    /** Checks {@code iss}, {@code exp} and the deny list (RFC 9068 §4 steps 2, 6), and reads the claims. */
-    private ValidatedAccessToken live(SignedJWT jwt) {
-        JWTClaimsSet claims;
+    private static JWTClaimsSet claims(SignedJWT jwt) {
         try {
-            claims = jwt.getJWTClaimsSet();
+            return jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             throw refused(MALFORMED, "claims are not a JSON object");
         }
+    }
+
+    /** Checks {@code iss}, {@code exp} and the deny list (RFC 9068 §4 steps 2, 6), on every call. */
+    private ValidatedAccessToken live(JWTClaimsSet claims) {
         if (!issuer.equals(claims.getIssuer())) {
             throw refused(INVALID, "iss is not this server");
         }

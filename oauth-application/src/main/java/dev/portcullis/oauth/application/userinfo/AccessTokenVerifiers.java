@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Signature verifiers of the server's own published keys, by {@code kid}, parsed once from
  * {@link SigningKeyRing#publicJwks()} and rebuilt whenever the ring hands out a new JWK set (after
  * {@link SigningKeyRing#reload()}). Verifying against the published set, not the private keys,
- * accepts exactly what a resource server reading {@code jwks_uri} would. Thread-safe.
+ * accepts exactly what a resource server reading {@code jwks_uri} would. Each rebuild makes new
+ * {@link KeyVerifier} instances and tells its listener, so that anything remembered about a
+ * verifier (the {@link VerifiedTokenCache}) can be compared by identity and dropped. Thread-safe.
  */
 public final class AccessTokenVerifiers {
 
@@ -40,10 +43,24 @@ public final class AccessTokenVerifiers {
     }
 
     private final SigningKeyRing ring;
+    private final UnaryOperator<JWSVerifier> decorator;
+    private final Runnable onRebuild;
     private volatile Cache cache = new Cache(Map.of(), Map.of());
 
     public AccessTokenVerifiers(SigningKeyRing ring) {
+        this(ring, UnaryOperator.identity(), () -> { });
+    }
+
+    /**
+     * @param ring      the server's keys
+     * @param decorator wraps each verifier built (tests count verifications with it)
+     * @param onRebuild called after the verifiers were rebuilt for a new JWK set; whatever was kept
+     *                  about the old verifiers no longer matches them by identity, so this frees it
+     */
+    AccessTokenVerifiers(SigningKeyRing ring, UnaryOperator<JWSVerifier> decorator, Runnable onRebuild) {
         this.ring = Objects.requireNonNull(ring, "ring");
+        this.decorator = Objects.requireNonNull(decorator, "decorator");
+        this.onRebuild = Objects.requireNonNull(onRebuild, "onRebuild");
     }
 
     /** The verifier of the published key {@code kid}; empty when no published key has that id. */
@@ -51,16 +68,17 @@ public final class AccessTokenVerifiers {
         Objects.requireNonNull(kid, "kid");
         Map<String, Object> published = ring.publicJwks();
         Cache current = cache;
-        // The ring swaps in a new map on every reload, so identity tells whether the keys changed;
-        // an unknown kid is therefore looked up in the freshest set the ring has.
+        // The ring swaps in a new map whenever a reload changed the published keys, so identity tells
+        // whether the keys changed; an unknown kid is therefore looked up in the freshest set the ring has.
         if (current.source() != published) {
             current = new Cache(published, parse(published));
             cache = current;
+            onRebuild.run();
         }
         return Optional.ofNullable(current.byKid().get(kid));
     }
 
-    private static Map<String, KeyVerifier> parse(Map<String, Object> jwks) {
+    private Map<String, KeyVerifier> parse(Map<String, Object> jwks) {
         JWKSet set;
         try {
             set = JWKSet.parse(jwks);
@@ -69,7 +87,8 @@ public final class AccessTokenVerifiers {
         }
         Map<String, KeyVerifier> verifiers = new HashMap<>();
         for (JWK jwk : set.getKeys()) {
-            toVerifier(jwk).ifPresent(verifier -> verifiers.put(jwk.getKeyID(), verifier));
+            toVerifier(jwk).ifPresent(key -> verifiers.put(jwk.getKeyID(),
+                    new KeyVerifier(key.algorithm(), decorator.apply(key.verifier()))));
         }
         return Map.copyOf(verifiers);
     }

@@ -113,6 +113,38 @@ class IntrospectTokenTest {
     }
 
     @Test
+    void introspectWhenSameJwtAgainAfterExpiryThenInactive() { // RFC 7662 §2.2: a cached token still expires
+        TokenResponse token = fixture.clientToken("billing");
+        assertTrue(fixture.introspect("billing", token.accessToken().value()).active());
+        fixture.clock.advance(Duration.ofSeconds(300));
+
+        Introspection answer = fixture.introspect("billing", token.accessToken().value());
+
+        assertEquals(INACTIVE, answer.response());
+    }
+
+    @Test
+    void introspectWhenSameJwtAgainAfterRevocationThenInactive() { // RFC 7009 §2: the deny list is asked each time
+        TokenResponse token = fixture.clientToken("billing");
+        assertTrue(fixture.introspect("billing", token.accessToken().value()).active());
+        fixture.revoke("billing", token.accessToken().value());
+
+        Introspection answer = fixture.introspect("billing", token.accessToken().value());
+
+        assertEquals(INACTIVE, answer.response());
+    }
+
+    @Test
+    void introspectWhenSameJwtByAnotherCallerThenVisibilityCheckedAgain() { // RFC 7662 §2.2
+        TokenResponse token = fixture.clientToken("billing", "scope", "orders:read");
+        assertTrue(fixture.introspect("billing", token.accessToken().value()).active());
+
+        Introspection answer = fixture.introspect("payments-api", token.accessToken().value());
+
+        assertEquals(INACTIVE, answer.response());
+    }
+
+    @Test
     void introspectWhenOneSecondBeforeExpiryThenActive() {
         TokenResponse token = fixture.clientToken("billing");
         fixture.clock.advance(Duration.ofSeconds(299));

@@ -2,6 +2,8 @@ package dev.portcullis.oauth.application.key;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,6 +223,28 @@ class SigningKeyRingTest {
 
         assertTrue(jwks(ring.publicJwks()).stream().anyMatch(key -> next.id().value().equals(key.get("kid"))));
         assertFalse(ring.current(SigningAlgorithm.ES256).orElseThrow().id().equals(next.id()));
+    }
+
+    @Test
+    void reloadWhenNothingChangedThenSamePublishedSet() { // verifiers and verified tokens are kept
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+        Map<String, Object> before = ring.publicJwks();
+
+        ring.reload();
+
+        assertSame(before, ring.publicJwks());
+    }
+
+    @Test
+    void reloadWhenKeyDeletedThenNewPublishedSet() { // verifiers and verified tokens are dropped
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256, SigningAlgorithm.RS256));
+        Map<String, Object> before = ring.publicJwks();
+        repository.delete(ring.currentKeyId(SigningAlgorithm.RS256).orElseThrow());
+
+        ring.reload();
+
+        assertNotSame(before, ring.publicJwks());
+        assertEquals(1, jwks(ring.publicJwks()).size());
     }
 
     @SuppressWarnings("unchecked")

@@ -269,6 +269,13 @@ class AuthorizationServerBuilderTest {
     }
 
     @Test
+    void verifiedTokenCacheSizeWhenNegativeThenIllegalArgument() {
+        AuthorizationServerBuilder builder = complete();
+
+        assertThrows(IllegalArgumentException.class, () -> builder.verifiedTokenCacheSize(-1));
+    }
+
+    @Test
     void rotateSigningKeysWhenBuiltThenUsesTheBuildersLock() {
         LocalJobLock lock = new LocalJobLock();
         AuthorizationServer server = complete().jobLock(lock).build();

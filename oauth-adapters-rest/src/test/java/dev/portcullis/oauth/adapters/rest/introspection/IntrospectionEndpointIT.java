@@ -75,6 +75,22 @@ class IntrospectionEndpointIT {
     }
 
     @Test
+    void introspectWhenSameTokenRepeatedThenActiveUntilRevoked() throws Exception { // RFC 7662 §2.2, RFC 7009 §2
+        TokenResponse token = fixture.clientToken("billing", "scope", "orders:read");
+        String form = form(token.accessToken().value());
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> repeated = server.postForm("/introspect", form, "Authorization", basic("billing", SECRET));
+            assertEquals(true, json(repeated.body()).get("active"));
+        }
+        assertEquals(200, server.postForm("/revoke", form, "Authorization", basic("billing", SECRET)).statusCode());
+
+        HttpResponse<String> response = server.postForm("/introspect", form, "Authorization", basic("billing", SECRET));
+
+        assertEquals(200, response.statusCode());
+        assertEquals(Map.of("active", false), json(response.body()));
+    }
+
+    @Test
     void introspectWhenMethodOtherThanRegisteredThenInvalidClient() { // OAuth 2.1 §2.4: the registered method only
         TokenResponse token = fixture.clientToken("billing");
 
