@@ -154,16 +154,16 @@ public final class AccessTokenValidator {
         return token;
     }
 
-    /**
-     * Whether {@code hit} still stands for a verified signature: its token has not expired and the
-     * header still names, with the same algorithm, the very verifier that accepted it. A header the
-     * current keys refuse throws as {@link #verify} would; a stale entry is dropped.
-     */
     /** How many verified tokens are remembered now. */
     int cachedTokens() {
         return verified.size();
     }
 
+    /**
+     * Whether {@code hit} still stands for a verified signature: its token has not expired and the
+     * header still names, with the same algorithm, the very verifier that accepted it. A header the
+     * current keys refuse throws as {@link #verify} would; a stale entry is dropped.
+     */
     private boolean remembered(VerifiedTokenCache.Entry hit) {
         if (!Instant.now(clock).isBefore(hit.expiresAt())) {
             verified.remove(hit);
