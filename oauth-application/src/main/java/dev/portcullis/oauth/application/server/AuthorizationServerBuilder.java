@@ -189,7 +189,6 @@ public final class AuthorizationServerBuilder {
         return this;
     }
 
-    /** Where users' consents are remembered; required with {@code authorization_code}. */
     /** Where refresh tokens are stored; required with {@code authorization_code}. */
     public AuthorizationServerBuilder refreshTokens(RefreshTokenRepository repository) {
         this.refreshTokens = Objects.requireNonNull(repository, "refreshTokens");
@@ -244,6 +243,7 @@ public final class AuthorizationServerBuilder {
         return this;
     }
 
+    /** Where users' consents are remembered; required with {@code authorization_code}. */
     public AuthorizationServerBuilder consents(ConsentRepository repository) {
         this.consents = Objects.requireNonNull(repository, "consents");
         return this;
