@@ -39,7 +39,6 @@ public final class DescribeServer {
      */
     public static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
-    /** RFC 6749 §2.3.1: the methods the token endpoint accepts today. */
     /** The path of the userinfo endpoint (OIDC Core §5.3). */
     static final String USERINFO_PATH = "/userinfo";
     /** The path of the end-session endpoint (OIDC RP-Initiated Logout §2.1). */
@@ -49,6 +48,7 @@ public final class DescribeServer {
     /** The path of the revocation endpoint (RFC 7009 §2). */
     static final String REVOCATION_PATH = "/revoke";
 
+    /** RFC 6749 §2.3.1: the methods the token endpoint accepts today. */
     private static final List<String> AUTH_METHODS = List.of(
             ClientAuthenticationMethod.CLIENT_SECRET_BASIC.value(),
             ClientAuthenticationMethod.CLIENT_SECRET_POST.value(),
