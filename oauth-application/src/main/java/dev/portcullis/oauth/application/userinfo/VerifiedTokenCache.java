@@ -2,6 +2,7 @@ package dev.portcullis.oauth.application.userinfo;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -124,42 +125,14 @@ final class VerifiedTokenCache {
     }
 
     /** A SHA-256 value as four longs: cheap to compare and to hash. */
-    static final class Digest {
-        private final long a;
-        private final long b;
-        private final long c;
-        private final long d;
-
-        private Digest(long a, long b, long c, long d) {
-            this.a = a;
-            this.b = b;
-            this.c = c;
-            this.d = d;
-        }
+    record Digest(long a, long b, long c, long d) {
 
         static Digest of(byte[] sha256) {
             if (sha256.length != 32) {
                 throw new IllegalArgumentException("not a SHA-256 value");
             }
-            return new Digest(longAt(sha256, 0), longAt(sha256, 8), longAt(sha256, 16), longAt(sha256, 24));
-        }
-
-        private static long longAt(byte[] bytes, int offset) {
-            long value = 0;
-            for (int i = offset; i < offset + 8; i++) {
-                value = (value << 8) | (bytes[i] & 0xFF);
-            }
-            return value;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Digest digest && a == digest.a && b == digest.b && c == digest.c && d == digest.d;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(a);
+            ByteBuffer bytes = ByteBuffer.wrap(sha256);
+            return new Digest(bytes.getLong(0), bytes.getLong(8), bytes.getLong(16), bytes.getLong(24));
         }
 
         @Override

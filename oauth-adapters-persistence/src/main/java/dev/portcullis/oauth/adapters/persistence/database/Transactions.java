@@ -91,13 +91,7 @@ public final class Transactions {
         if (unit != null) {
             return unit.join(work);
         }
-        return circuit.call(() -> {
-            try (EntityManager entityManager = factory.createEntityManager()) {
-                return inTransaction(entityManager, work);
-            } catch (PersistenceException e) {
-                throw translate(e);
-            }
-        });
+        return inOwnTransaction(work);
     }
 
     /**
@@ -142,9 +136,14 @@ public final class Transactions {
         if (unit != null) {
             return unit.joinWithoutFlush(onConnection);
         }
+        return inOwnTransaction(onConnection);
+    }
+
+    /** Runs {@code work} through the circuit in a transaction of its own, on a new entity manager. */
+    private <T> T inOwnTransaction(Function<EntityManager, T> work) {
         return circuit.call(() -> {
             try (EntityManager entityManager = factory.createEntityManager()) {
-                return inTransaction(entityManager, onConnection);
+                return inTransaction(entityManager, work);
             } catch (PersistenceException e) {
                 throw translate(e);
             }
