@@ -2,16 +2,19 @@ package dev.portcullis.oauth.application.key;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
+import dev.portcullis.oauth.application.jose.CompactJws;
 import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import dev.portcullis.oauth.domain.key.KeyId;
 import dev.portcullis.oauth.domain.key.KeyState;
 import dev.portcullis.oauth.domain.key.SigningAlgorithm;
 import dev.portcullis.oauth.domain.key.SigningKey;
 import dev.portcullis.oauth.domain.port.SigningKeyRepository;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +38,45 @@ public final class SigningKeyRing {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeyRing.class);
 
-    /** A current key ready to sign. */
-    record ActiveKey(KeyId id, JWSAlgorithm algorithm, JWSSigner signer) {
+    /**
+     * A current key ready to sign, with its protected headers encoded once per {@code typ} (the
+     * server uses a handful of types: {@code at+jwt}, {@code JWT}, {@code logout+jwt}).
+     */
+    static final class ActiveKey {
+
+        /** More types than the server uses: beyond it, a header is encoded per call instead. */
+        private static final int MAX_TYPES = 8;
+
+        private final KeyId id;
+        private final JWSAlgorithm algorithm;
+        private final JWSSigner signer;
+        private final ConcurrentHashMap<String, JWSHeader> headers = new ConcurrentHashMap<>();
+
+        ActiveKey(KeyId id, JWSAlgorithm algorithm, JWSSigner signer) {
+            this.id = id;
+            this.algorithm = algorithm;
+            this.signer = signer;
+        }
+
+        KeyId id() {
+            return id;
+        }
+
+        JWSSigner signer() {
+            return signer;
+        }
+
+        /** The header {@code kid}, {@code typ} {@code type}, {@code alg} of this key, encoded. */
+        JWSHeader header(String type) {
+            JWSHeader header = headers.get(type);
+            if (header == null) {
+                header = CompactJws.header(algorithm, id.value(), type);
+                if (headers.size() < MAX_TYPES) {
+                    headers.putIfAbsent(type, header);
+                }
+            }
+            return header;
+        }
     }
 
     private record Snapshot(Map<SigningAlgorithm, ActiveKey> current, Map<String, Object> publicJwks) {
@@ -44,6 +85,8 @@ public final class SigningKeyRing {
     private final SigningKeyRepository repository;
     private final PrivateKeyCipher cipher;
     private final SigningKeyGenerator generator;
+    /** Shared by the signers that take randomness (PS256 salts; ECDSA nonces on the JDK provider). */
+    private final SecureRandom random = new SecureRandom();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of("keys", List.of()));
 
     public SigningKeyRing(SigningKeyRepository repository, PrivateKeyCipher cipher, SigningKeyGenerator generator) {
@@ -161,7 +204,7 @@ public final class SigningKeyRing {
                 case ES256 -> new ECDSASigner(jwk.toECKey());
                 case EDDSA -> Ed25519Jws.signer(jwk.toOctetKeyPair());
             };
-            return new ActiveKey(key.id(), algorithm, signer);
+            return new ActiveKey(key.id(), algorithm, CompactJws.shareRandom(signer, random));
         } catch (JOSEException e) {
             throw new IllegalStateException("stored key " + key.id() + " cannot sign " + algorithm, e);
         }

@@ -103,6 +103,42 @@ class NimbusTokenSignerTest {
     }
 
     @Test
+    void signWhenTypesAlternateThenEachTokenCarriesItsOwnTyp() { // RFC 7515 §4.1.9: one encoded header per type
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new JOSEObjectType("at+jwt"),
+                    parse(signer.sign(SigningAlgorithm.ES256, "at+jwt", CLAIMS)).getHeader().getType());
+            assertEquals(JOSEObjectType.JWT,
+                    parse(signer.sign(SigningAlgorithm.ES256, "JWT", CLAIMS)).getHeader().getType());
+        }
+    }
+
+    @Test
+    void signWhenManyTypesThenEveryHeaderStillNamesItsType() { // beyond the cached types, encoded per call
+        for (int i = 0; i < 20; i++) {
+            String type = "type-" + i + "+jwt";
+            assertEquals(new JOSEObjectType(type), parse(signer.sign(SigningAlgorithm.RS256, type, CLAIMS)).getHeader().getType());
+        }
+    }
+
+    @Test
+    void signWhenCurrentKeyReplacedThenHeaderNamesTheNewKey() { // RFC 7515 §4.1.4: kid follows rotation
+        InMemorySigningKeyRepository repository = new InMemorySigningKeyRepository();
+        SigningKeyRing ring = TestKeyRings.ring(repository);
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+        NimbusTokenSigner rotating = new NimbusTokenSigner(ring);
+        String before = parse(rotating.sign(SigningAlgorithm.ES256, "at+jwt", CLAIMS)).getHeader().getKeyID();
+
+        SigningKey old = repository.findAll().get(0);
+        repository.delete(old.id());
+        ring.ensureCurrentKeys(EnumSet.of(SigningAlgorithm.ES256));
+        String after = parse(rotating.sign(SigningAlgorithm.ES256, "at+jwt", CLAIMS)).getHeader().getKeyID();
+
+        assertEquals(old.id().value(), before);
+        assertEquals(repository.findAll().get(0).id().value(), after);
+        assertTrue(!before.equals(after), "the new key's id, not the cached header of the old key");
+    }
+
+    @Test
     void signWhenNoCurrentKeyForAlgorithmThenIllegalState() {
         NimbusTokenSigner empty = new NimbusTokenSigner(TestKeyRings.ring(new InMemorySigningKeyRepository()));
 

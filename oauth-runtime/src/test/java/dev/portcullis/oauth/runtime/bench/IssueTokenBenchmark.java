@@ -32,6 +32,9 @@ import dev.portcullis.oauth.domain.user.Password;
 import dev.portcullis.oauth.domain.user.Subject;
 import dev.portcullis.oauth.domain.user.UserClaims;
 import dev.portcullis.oauth.domain.user.Username;
+import dev.portcullis.oauth.runtime.config.CryptoProviderMode;
+import dev.portcullis.oauth.runtime.config.CryptoSettings;
+import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,6 +56,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
@@ -66,7 +70,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (each thread rotates its own family) and {@code authorization_code} (PKCE S256; each call first
  * stores a fresh code in the in-memory repository, as {@code /authorize} would, then redeems it,
  * which also issues a refresh token). The first call pays the PBKDF2 check (600,000 iterations);
- * the secret verification cache makes every later one cheap, as in the server.
+ * the secret verification cache makes every later one cheap, as in the server. {@code provider}
+ * installs the JCA provider first as the runtime does at start ({@code crypto.provider}).
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -104,8 +109,17 @@ public class IssueTokenBenchmark {
         }
     }
 
+    /** Who signs: {@code accp} (the runtime's default where it loads) or {@code jdk}; one fork each. */
+    @Param({"accp"})
+    public String provider;
+
     @Setup
     public void buildServer() throws NoSuchAlgorithmException {
+        new CryptoProviders().install(new CryptoSettings(switch (provider) {
+            case "accp" -> CryptoProviderMode.NATIVE;
+            case "jdk" -> CryptoProviderMode.JDK;
+            default -> throw new IllegalArgumentException("provider must be jdk or accp");
+        }, "provider"));
         SecureRandom random = new SecureRandom();
         InMemoryClientRepository clients = new InMemoryClientRepository();
         InMemoryScopeRepository scopes = new InMemoryScopeRepository();

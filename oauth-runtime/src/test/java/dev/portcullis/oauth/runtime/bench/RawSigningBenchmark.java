@@ -1,12 +1,9 @@
 package dev.portcullis.oauth.runtime.bench;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -16,11 +13,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.portcullis.oauth.application.jose.CompactJws;
 import dev.portcullis.oauth.application.jose.Ed25519Jws;
 import dev.portcullis.oauth.runtime.config.CryptoProviderMode;
 import dev.portcullis.oauth.runtime.config.CryptoSettings;
 import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
 import dev.portcullis.oauth.runtime.crypto.ProviderChoice;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The ceiling of token issuance: compact JWS signatures per second over a claims set shaped like
  * an RFC 9068 access token, with the same signers and key sizes the server uses (Nimbus
  * {@code RSASSASigner} with RSA 2048 for RS256 and PS256, {@code ECDSASigner} with P-256, and the
- * server's Ed25519 signer, {@code Ed25519Jws.signer}), and nothing else. {@code provider} picks who
+ * server's Ed25519 signer, {@code Ed25519Jws.signer}), signed the way {@code NimbusTokenSigner} signs
+ * ({@code CompactJws}: header encoded once, one shared SecureRandom), and nothing else. {@code provider} picks who
  * signs, as {@code crypto.provider} does at start: {@code jdk} the JDK's providers, {@code accp}
  * Amazon Corretto Crypto Provider installed first by {@code CryptoProviders}. The provider list is
  * JVM-global, so each parameter needs its own fork (the default); {@code -f 0} is refused.
@@ -59,17 +59,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RawSigningBenchmark {
 
     private static final String ACCP = "AmazonCorrettoCryptoProvider";
+    /** The {@code typ} of an access token (RFC 9068 §2.1). */
+    private static final String TYPE = "at+jwt";
 
     /** Who signs: {@code jdk} or {@code accp}. */
     @Param({"jdk", "accp"})
     public String provider;
 
     private JWSSigner rsaSigner;
-    private String rsaKeyId;
+    private JWSHeader rs256Header;
+    private JWSHeader ps256Header;
     private JWSSigner ecSigner;
-    private String ecKeyId;
+    private JWSHeader es256Header;
     private JWSSigner edSigner;
-    private String edKeyId;
+    private JWSHeader edDsaHeader;
 
     /** A fresh {@code jti} per token, as the server makes, so that no two payloads are equal. */
     @State(Scope.Thread)
@@ -109,40 +112,34 @@ public class RawSigningBenchmark {
         RSAKey rsa = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
         OctetKeyPair ed = new OctetKeyPairGenerator(Curve.Ed25519).keyIDFromThumbprint(true).generate();
-        rsaSigner = new RSASSASigner(rsa);
-        rsaKeyId = rsa.getKeyID();
-        ecSigner = new ECDSASigner(ec);
-        ecKeyId = ec.getKeyID();
-        edSigner = Ed25519Jws.signer(ed);
-        edKeyId = ed.getKeyID();
+        // As the server's key ring: one SecureRandom shared by the signers, each header encoded once.
+        SecureRandom random = new SecureRandom();
+        rsaSigner = CompactJws.shareRandom(new RSASSASigner(rsa), random);
+        ecSigner = CompactJws.shareRandom(new ECDSASigner(ec), random);
+        edSigner = CompactJws.shareRandom(Ed25519Jws.signer(ed), random);
+        rs256Header = CompactJws.header(JWSAlgorithm.RS256, rsa.getKeyID(), TYPE);
+        ps256Header = CompactJws.header(JWSAlgorithm.PS256, rsa.getKeyID(), TYPE);
+        es256Header = CompactJws.header(JWSAlgorithm.ES256, ec.getKeyID(), TYPE);
+        edDsaHeader = CompactJws.header(JWSAlgorithm.EdDSA, ed.getKeyID(), TYPE);
     }
 
     @Benchmark
     public String rs256(Claims claims) throws JOSEException {
-        return sign(JWSAlgorithm.RS256, rsaKeyId, rsaSigner, claims.next());
+        return CompactJws.sign(rs256Header, rsaSigner, claims.next());
     }
 
     @Benchmark
     public String ps256(Claims claims) throws JOSEException {
-        return sign(JWSAlgorithm.PS256, rsaKeyId, rsaSigner, claims.next());
+        return CompactJws.sign(ps256Header, rsaSigner, claims.next());
     }
 
     @Benchmark
     public String es256(Claims claims) throws JOSEException {
-        return sign(JWSAlgorithm.ES256, ecKeyId, ecSigner, claims.next());
+        return CompactJws.sign(es256Header, ecSigner, claims.next());
     }
 
     @Benchmark
     public String eddsa(Claims claims) throws JOSEException {
-        return sign(JWSAlgorithm.EdDSA, edKeyId, edSigner, claims.next());
-    }
-
-    /** What {@code NimbusTokenSigner.sign} does: header with kid and typ, payload, sign, serialize. */
-    private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, Map<String, Object> claims)
-            throws JOSEException {
-        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(keyId).type(new JOSEObjectType("at+jwt")).build();
-        JWSObject jws = new JWSObject(header, new Payload(claims));
-        jws.sign(signer);
-        return jws.serialize();
+        return CompactJws.sign(edDsaHeader, edSigner, claims.next());
     }
 }
