@@ -2,6 +2,9 @@ package dev.portcullis.oauth.runtime.operations;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.portcullis.oauth.adapters.rest.tracing.RequestIdFilter;
 import dev.portcullis.oauth.domain.event.ClientChanged;
 import dev.portcullis.oauth.domain.event.ConsentChanged;
 import dev.portcullis.oauth.domain.event.OAuthEvent;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The audit trail: one INFO line on the {@code portcullis.audit} logger per event, whatever its kind,
@@ -25,30 +29,64 @@ import org.slf4j.LoggerFactory;
  * {@code grant_type}, {@code scope}, {@code jti}, {@code kid}, {@code actor} (the admin client) where
  * they apply. The fields are {@code key=value} pairs in a text line and top-level fields of a JSON
  * line, beside the {@code request_id} of the request that caused it (from the MDC). Events carry
- * identifiers only, so no secret, password or token value can get here. Thread-safe.
+ * identifiers only, so no secret, password or token value can get here. A line carries the time
+ * of its event ({@link OAuthEvent#at()}). {@link #publish} writes at once, on the caller's thread
+ * (the command line's offline instance); the server hands events to {@link BatchedAuditLog}, which
+ * writes them here off the request threads. Thread-safe.
  */
 public final class AuditLog implements EventPublisher {
 
     /** The logger's name, for routing the audit trail apart from the other logs. */
     public static final String LOGGER = "portcullis.audit";
 
+    /** The class whose frames logback skips when it looks for the caller. */
+    private static final String FQCN = AuditLog.class.getName();
+
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final String SUCCESS = "success";
+    /** The message of a line with n fields: "audit" and n placeholders, made once. */
+    private static final String[] MESSAGES = messages(8);
 
+    /** Writes {@code event}'s line now, on this thread, with this thread's request id. */
     @Override
     public void publish(OAuthEvent event) {
+        write(event, MDC.get(RequestIdFilter.MDC_KEY), Thread.currentThread().getName());
+    }
+
+    /**
+     * Writes {@code event}'s line as if logged by {@code thread} while it served the request
+     * {@code requestId} (none when null), timestamped with the event's {@link OAuthEvent#at()}: the
+     * line says when and where it happened, whichever thread writes it ({@link BatchedAuditLog}).
+     */
+    void write(OAuthEvent event, String requestId, String thread) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         Map<String, String> fields = fields(event);
         Object[] arguments = new Object[fields.size()];
-        StringBuilder message = new StringBuilder("audit");
         int i = 0;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             arguments[i++] = kv(field.getKey(), field.getValue());
-            message.append(" {}");
         }
-        LOG.info(message.toString(), arguments);
+        String message = arguments.length < MESSAGES.length ? MESSAGES[arguments.length]
+                : "audit" + " {}".repeat(arguments.length);
+        if (LOG instanceof ch.qos.logback.classic.Logger logback) {
+            LoggingEvent line = new LoggingEvent(FQCN, logback, Level.INFO, message, null, arguments);
+            line.setInstant(event.at());
+            line.setThreadName(thread);
+            line.setMDCPropertyMap(requestId == null ? Map.of() : Map.of(RequestIdFilter.MDC_KEY, requestId));
+            logback.callAppenders(line);
+        } else {
+            LOG.info(message, arguments);
+        }
+    }
+
+    private static String[] messages(int count) {
+        String[] messages = new String[count];
+        for (int n = 0; n < count; n++) {
+            messages[n] = "audit" + " {}".repeat(n);
+        }
+        return messages;
     }
 
     /** The fields of {@code event}'s audit line, in order. */

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.application.key.MasterKey;
 import dev.portcullis.oauth.application.server.AuthorizationServer;
 import dev.portcullis.oauth.domain.port.IdentityBackend;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
+import dev.portcullis.oauth.runtime.operations.AuditLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class OfflineInstance implements AutoCloseable {
             IdentityBackend identity = IdentityBackends.create(settings.identity(), Optional.empty(), random, clock);
             // The command line's changes reach the audit log like the admin API's.
             AuthorizationServer core = PortcullisServer.core(settings, clock, List.of(), random, masterKey, persistence,
-                    identity, PortcullisServer.events(Optional.empty()));
+                    identity, PortcullisServer.events(new AuditLog(), Optional.empty()));
             return new OfflineInstance(dataSource, persistence, core);
         } catch (RuntimeException e) {
             if (persistence != null) {

@@ -24,6 +24,8 @@ import dev.portcullis.oauth.runtime.config.Mode;
 import dev.portcullis.oauth.runtime.config.RuntimeSettings;
 import dev.portcullis.oauth.runtime.crypto.CryptoProviders;
 import dev.portcullis.oauth.runtime.operations.AuditLog;
+import dev.portcullis.oauth.runtime.operations.AuditMetrics;
+import dev.portcullis.oauth.runtime.operations.BatchedAuditLog;
 import dev.portcullis.oauth.runtime.operations.CircuitBreakerMetrics;
 import dev.portcullis.oauth.runtime.operations.DatabaseCheck;
 import dev.portcullis.oauth.runtime.operations.FanOutEventPublisher;
@@ -72,10 +74,13 @@ public final class PortcullisServer implements AutoCloseable {
     private final Optional<DevelopmentUser> developmentUser;
     private final JobScheduler jobs;
     private final DatabaseCheck databaseCheck;
+    private final BatchedAuditLog audit;
 
     private PortcullisServer(HikariDataSource dataSource, PersistenceUnit persistence, AuthorizationServer core,
                              HttpServer http, Optional<DevelopmentClient> developmentClient,
-                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs, DatabaseCheck databaseCheck) {
+                             Optional<DevelopmentUser> developmentUser, JobScheduler jobs, DatabaseCheck databaseCheck,
+                             BatchedAuditLog audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.databaseCheck = databaseCheck;
         this.developmentUser = developmentUser;
@@ -109,6 +114,8 @@ public final class PortcullisServer implements AutoCloseable {
         Optional<PrometheusMetrics> metrics = settings.metricsEnabled() ? Optional.of(new PrometheusMetrics())
                 : Optional.empty();
         HikariDataSource dataSource = dataSource(settings, metrics);
+        BatchedAuditLog audit = new BatchedAuditLog(new AuditLog());
+        metrics.ifPresent(m -> AuditMetrics.bind(m.registry(), audit));
         PersistenceUnit persistence = null;
         JobScheduler jobs = null;
         DatabaseCheck databaseCheck = null;
@@ -126,7 +133,7 @@ public final class PortcullisServer implements AutoCloseable {
             persistence = PersistenceUnit.open(dataSource, settings.resilience().database(), listenConnections(settings));
             IdentityBackend identity = StartupTask.join(identityStarted);
             AuthorizationServer core = core(settings, clock, extraHandlers, random, masterKey, persistence, identity,
-                    events(metrics));
+                    events(audit, metrics));
             // Configured and development clients check their clear secrets against the stored slow
             // hashes while Jersey builds its model; the server accepts requests only after both.
             PersistenceUnit unit = persistence;
@@ -156,7 +163,8 @@ public final class PortcullisServer implements AutoCloseable {
             jobs.start();
             http.start();
             LOG.info("Portcullis started: issuer={} mode={} port={}", settings.issuer(), settings.mode(), http.port());
-            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs, databaseCheck);
+            return new PortcullisServer(dataSource, persistence, core, http, devClient, devUser, jobs, databaseCheck,
+                    audit);
         } catch (RuntimeException e) {
             StartupTask.await(identityStarted);
             StartupTask.await(registered);
@@ -166,6 +174,7 @@ public final class PortcullisServer implements AutoCloseable {
             if (jobs != null) {
                 jobs.close();
             }
+            audit.close();
             if (persistence != null) {
                 persistence.close();
             }
@@ -190,9 +199,9 @@ public final class PortcullisServer implements AutoCloseable {
     }
 
     /** The audit log, and the token counters when metrics are on. */
-    static EventPublisher events(Optional<PrometheusMetrics> metrics) {
+    static EventPublisher events(EventPublisher audit, Optional<PrometheusMetrics> metrics) {
         List<EventPublisher> listeners = new ArrayList<>();
-        listeners.add(new AuditLog());
+        listeners.add(audit);
         metrics.ifPresent(m -> listeners.add(new TokenMetrics(m.registry())));
         return new FanOutEventPublisher(listeners);
     }
@@ -340,6 +349,8 @@ public final class PortcullisServer implements AutoCloseable {
         LOG.info("Portcullis stopping");
         jobs.close();
         http.close();
+        // After the last request and job: what they published is written before the process ends.
+        audit.close();
         databaseCheck.close();
         persistence.close();
         dataSource.close();

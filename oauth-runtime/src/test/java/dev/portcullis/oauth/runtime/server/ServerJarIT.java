@@ -51,6 +51,12 @@ class ServerJarIT {
             assertEquals("Bearer", token.get("token_type").asText());
             kidBefore = kid(token.get("access_token").asText());
             assertTrue(jwksKids(port).contains(kidBefore));
+            // The audit trail through the jar's own logging: written by the audit thread, naming
+            // the request's thread and id, and the token by its jti only.
+            String jti = claim(token.get("access_token").asText(), "jti");
+            String auditThread = jar.awaitLine(Pattern.compile("\\[(portcullis-http[^\\]]*)\\] portcullis\\.audit \\S+ - "
+                    + "audit event=token_issued outcome=success client_id=dev-client .*jti=" + Pattern.quote(jti)));
+            assertTrue(auditThread.startsWith("portcullis-http"), auditThread);
             assertEquals(143, jar.terminate()); // SIGTERM: shutdown hooks ran, then the JVM's 128 + 15
             assertTrue(jar.output().contains("Portcullis stopped"), jar.output());
         }
@@ -95,6 +101,11 @@ class ServerJarIT {
         List<String> kids = new ArrayList<>();
         json.readTree(response.body()).get("keys").forEach(k -> kids.add(k.get("kid").asText()));
         return kids;
+    }
+
+    private String claim(String jwt, String name) throws IOException {
+        String[] parts = jwt.split("\\.");
+        return json.readTree(Base64.getUrlDecoder().decode(parts[1])).get(name).asText();
     }
 
     private String kid(String jwt) throws IOException {
