@@ -87,7 +87,7 @@ public final class TrivialEndpointServer {
 
         private static Response answer(Map<String, Object> json) {
             // The token endpoint's headers (RFC 6749 §5.1), so that the answers are the same shape.
-            return Response.ok(JsonBody.of(json), JsonBody.MEDIA_TYPE_UTF8)
+            return Response.ok(JsonBody.of(json), JsonBody.JSON_UTF8)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache")
                     .build();

@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * A safety net for error responses that Jersey builds without an exception mapper, such as the
@@ -25,7 +24,7 @@ public final class ErrorBodyFilter implements ContainerResponseFilter {
         if (status == 401 && response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {
             return;
         }
-        response.setEntity(ErrorResponses.body(StatusErrors.forStatus(status)), null, MediaType.valueOf(JsonBody.MEDIA_TYPE_UTF8));
+        response.setEntity(ErrorResponses.body(StatusErrors.forStatus(status)), null, JsonBody.JSON_UTF8);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().putSingle("Pragma", "no-cache");
     }

@@ -23,7 +23,7 @@ final class ErrorResponses {
     static Response.ResponseBuilder of(int status, OAuthError error) {
         return Response.status(status)
                 .entity(body(error))
-                .type(JsonBody.MEDIA_TYPE_UTF8)
+                .type(JsonBody.JSON_UTF8)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache");
     }

@@ -2,6 +2,7 @@ package dev.portcullis.oauth.adapters.rest.form;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,12 +46,36 @@ public final class RequestBodies {
             }
             return Optional.empty();
         }
-        byte[] bytes = body.readNBytes(maxBytes + 1);
+        byte[] bytes = declaredLength >= 0 ? declared(body, (int) declaredLength, maxBytes)
+                : body.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
             discard(body, DISCARD_LIMIT - bytes.length);
             return Optional.empty();
         }
         return Optional.of(bytes);
+    }
+
+    /**
+     * A body of declared length {@code length} (at most {@code maxBytes}) into an array of exactly
+     * that size, so the common case allocates the body once instead of a read buffer and a copy.
+     * A body shorter than declared is what arrived; one longer than declared (an HTTP/1.1 server
+     * does not hand such a body on) is read on up to {@code maxBytes + 1} bytes like a streamed one.
+     */
+    private static byte[] declared(InputStream body, int length, int maxBytes) throws IOException {
+        byte[] bytes = new byte[length];
+        int read = body.readNBytes(bytes, 0, length);
+        if (read < length) {
+            return Arrays.copyOf(bytes, read);
+        }
+        int next = body.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = body.readNBytes(maxBytes - length);
+        byte[] all = Arrays.copyOf(bytes, length + 1 + rest.length);
+        all[length] = (byte) next;
+        System.arraycopy(rest, 0, all, length + 1, rest.length);
+        return all;
     }
 
     /** Reads and drops up to {@code limit} bytes; a failure only means the client is gone. */

@@ -57,7 +57,7 @@ public final class IntrospectionResource {
         // RFC 7662 §4: the answer must not be cached by intermediaries.
         Response.ResponseBuilder response = wantsJwt(headers)
                 ? Response.ok(introspectToken.signed(answer).getBytes(StandardCharsets.US_ASCII), JWT)
-                : Response.ok(JsonBody.of(answer.response()), JsonBody.MEDIA_TYPE_UTF8);
+                : Response.ok(JsonBody.of(answer.response()), JsonBody.JSON_UTF8);
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 

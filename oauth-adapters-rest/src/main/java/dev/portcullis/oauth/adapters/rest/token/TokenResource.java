@@ -78,7 +78,7 @@ public final class TokenResource {
         }
         TokenResponse response = issueToken.issue(request);
         // RFC 6749 §5.1: the response carries Cache-Control: no-store and Pragma: no-cache.
-        return Response.ok(JsonBody.of(body(response)), JsonBody.MEDIA_TYPE_UTF8)
+        return Response.ok(JsonBody.of(body(response)), JsonBody.JSON_UTF8)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -88,7 +88,7 @@ public final class UserInfoResource {
         } catch (OAuthException e) {
             throw BearerTokenException.refused(realm, StandardClaims.OPENID.value(), e);
         }
-        return Response.ok(JsonBody.of(body(user)), JsonBody.MEDIA_TYPE_UTF8)
+        return Response.ok(JsonBody.of(body(user)), JsonBody.JSON_UTF8)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,46 @@ class RequestBodiesTest {
         Optional<byte[]> read = RequestBodies.read(new ByteArrayInputStream(body), 16, 16);
 
         assertArrayEquals(body, read.orElseThrow());
+    }
+
+    @Test
+    void readWhenDeclaredLengthMatchesThenExactlyTheBody() throws IOException {
+        byte[] body = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
+
+        Optional<byte[]> read = RequestBodies.read(new ByteArrayInputStream(body), body.length, 64);
+
+        assertArrayEquals(body, read.orElseThrow());
+    }
+
+    @Test
+    void readWhenStreamEndsBeforeDeclaredLengthThenWhatArrived() throws IOException {
+        Optional<byte[]> read = RequestBodies.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), 10, 64);
+
+        assertArrayEquals(new byte[] {1, 2, 3}, read.orElseThrow());
+    }
+
+    @Test
+    void readWhenStreamLongerThanDeclaredWithinLimitThenTheWholeStream() throws IOException {
+        byte[] body = {1, 2, 3, 4, 5, 6};
+
+        Optional<byte[]> read = RequestBodies.read(new ByteArrayInputStream(body), 2, 64);
+
+        assertArrayEquals(body, read.orElseThrow());
+    }
+
+    @Test
+    void readWhenStreamLongerThanDeclaredAndOverLimitThenEmptyAndDiscarded() throws IOException {
+        ByteArrayInputStream body = new ByteArrayInputStream(new byte[1_000]);
+
+        Optional<byte[]> read = RequestBodies.read(body, 8, 16);
+
+        assertTrue(read.isEmpty(), "a body over the limit is refused whatever its declared length");
+        assertEquals(0, body.available());
+    }
+
+    @Test
+    void readWhenDeclaredEmptyThenEmptyBody() throws IOException {
+        assertArrayEquals(new byte[0], RequestBodies.read(new ByteArrayInputStream(new byte[0]), 0, 16).orElseThrow());
     }
 
     @Test
