@@ -21,6 +21,8 @@ import java.util.Set;
  * @param issuer              the issuer identifier
  * @param httpHost            the address to bind
  * @param httpPort            the port to bind (0 for any free port)
+ * @param httpMaxThreads      the most threads serving HTTP (Jetty's pool: acceptor, selector and
+ *                            request threads)
  * @param database            the database; in development an H2 file under {@code dataDir} by default
  * @param masterKey           the key encrypting private keys; empty in development means "use or
  *                            create {@code dataDir}/master.key"
@@ -47,7 +49,8 @@ import java.util.Set;
  * @param metricsEnabled      whether {@code /metrics} answers (Prometheus text format); when off it is 404
  * @param crypto              which JCA provider signs: the native one when it can, the JDK's, or the native one or no start
  */
-public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, DatabaseSettings database,
+public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPort, int httpMaxThreads,
+                              DatabaseSettings database,
                               Optional<MasterKey> masterKey, Path dataDir, String audience,
                               SigningAlgorithm signingAlgorithm, Duration accessTokenLifetime, Set<GrantType> grants,
                               List<ClientEntry> clients, List<ScopeDefinition> scopes, Duration shutdownGrace,
@@ -55,6 +58,12 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
                               Duration refreshTokenGrace, Duration clientAssertionMaxLifetime, KeySettings keys,
                               JobSettings jobs, List<ResourceServer> resources, Duration clientCacheTtl,
                               ResilienceSettings resilience, boolean metricsEnabled, CryptoSettings crypto) {
+
+    /** The fewest HTTP threads: Jetty's acceptor, selectors and reserved threads need some of them. */
+    public static final int MIN_HTTP_THREADS = 16;
+
+    /** The default of {@link #httpMaxThreads()}: Jetty's own. */
+    public static final int DEFAULT_HTTP_THREADS = 200;
 
     public RuntimeSettings {
         Objects.requireNonNull(mode, "mode");
@@ -84,6 +93,9 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
         }
         Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(crypto, "crypto");
+        if (httpMaxThreads < MIN_HTTP_THREADS) {
+            throw new IllegalArgumentException("httpMaxThreads must be at least " + MIN_HTTP_THREADS);
+        }
         if (refreshTokenGrace.isNegative()) {
             throw new IllegalArgumentException("refreshTokenGrace must not be negative");
         }
@@ -91,7 +103,7 @@ public record RuntimeSettings(Mode mode, URI issuer, String httpHost, int httpPo
 
     /** A copy with another port; for tests that bind port 0. */
     public RuntimeSettings withHttpPort(int port) {
-        return new RuntimeSettings(mode, issuer, httpHost, port, database, masterKey, dataDir, audience,
+        return new RuntimeSettings(mode, issuer, httpHost, port, httpMaxThreads, database, masterKey, dataDir, audience,
                 signingAlgorithm, accessTokenLifetime, grants, clients, scopes, shutdownGrace, identity, themeDirectory,
                 sessionLifetime, refreshTokenGrace, clientAssertionMaxLifetime, keys, jobs, resources, clientCacheTtl,
                 resilience, metricsEnabled, crypto);

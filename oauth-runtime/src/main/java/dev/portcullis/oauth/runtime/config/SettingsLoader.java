@@ -38,8 +38,9 @@ public final class SettingsLoader {
     private static final String TEST_PREFIX = "PORTCULLIS_TEST_";
 
     private static final Set<String> ENV_KEYS = Set.of("PORTCULLIS_CONFIG", "PORTCULLIS_MODE", "PORTCULLIS_ISSUER",
-            "PORTCULLIS_HTTP_HOST", "PORTCULLIS_HTTP_PORT", "PORTCULLIS_DB_URL", "PORTCULLIS_DB_USER",
-            "PORTCULLIS_DB_PASSWORD", "PORTCULLIS_DB_POOL_SIZE", "PORTCULLIS_MASTER_KEY", "PORTCULLIS_DATA_DIR",
+            "PORTCULLIS_HTTP_HOST", "PORTCULLIS_HTTP_PORT", "PORTCULLIS_HTTP_MAX_THREADS", "PORTCULLIS_DB_URL",
+            "PORTCULLIS_DB_USER", "PORTCULLIS_DB_PASSWORD", "PORTCULLIS_DB_POOL_SIZE", "PORTCULLIS_MASTER_KEY",
+            "PORTCULLIS_DATA_DIR",
             "PORTCULLIS_TOKEN_AUDIENCE", "PORTCULLIS_SIGNING_ALGORITHM", "PORTCULLIS_ACCESS_TOKEN_LIFETIME",
             "PORTCULLIS_GRANTS", "PORTCULLIS_SHUTDOWN_GRACE", "PORTCULLIS_IDENTITY_URL",
             "PORTCULLIS_IDENTITY_AUTHORIZATION", "PORTCULLIS_IDENTITY_TIMEOUT", "PORTCULLIS_THEME_DIR",
@@ -83,7 +84,7 @@ public final class SettingsLoader {
         checkEnvKeys();
         ConfigNode root = file.map(SettingsLoader::read).orElseGet(() -> ConfigNode.empty(""));
         root.requireKnownKeys(FILE_KEYS);
-        ConfigNode http = root.section("http").orElseGet(() -> ConfigNode.empty("http")).requireKnownKeys(Set.of("host", "port"));
+        ConfigNode http = root.section("http").orElseGet(() -> ConfigNode.empty("http")).requireKnownKeys(Set.of("host", "port", "max_threads"));
         ConfigNode db = root.section("database").orElseGet(() -> ConfigNode.empty("database"))
                 .requireKnownKeys(Set.of("url", "user", "password", "pool_size"));
         ConfigNode tokens = root.section("tokens").orElseGet(() -> ConfigNode.empty("tokens"))
@@ -94,6 +95,8 @@ public final class SettingsLoader {
         boolean production = mode == Mode.PRODUCTION;
         int port = setting("PORTCULLIS_HTTP_PORT", http, "port").map(v -> range(v, 0, 65535)).orElse(8080);
         String host = value("PORTCULLIS_HTTP_HOST", http, "host").orElse(production ? "0.0.0.0" : "127.0.0.1");
+        int maxThreads = setting("PORTCULLIS_HTTP_MAX_THREADS", http, "max_threads")
+                .map(v -> range(v, RuntimeSettings.MIN_HTTP_THREADS, 2_000)).orElse(RuntimeSettings.DEFAULT_HTTP_THREADS);
         Optional<Setting> issuerSetting = setting("PORTCULLIS_ISSUER", root, "issuer");
         if (production && issuerSetting.isEmpty()) {
             throw new ConfigurationException("PORTCULLIS_ISSUER", "is required in production mode");
@@ -127,7 +130,7 @@ public final class SettingsLoader {
         Duration lifetime = setting("PORTCULLIS_ACCESS_TOKEN_LIFETIME", tokens, "access_token_lifetime")
                 .map(v -> seconds(v.key(), v.value())).orElse(Duration.ofMinutes(5));
         JobSettings jobs = jobs(root);
-        return new RuntimeSettings(mode, issuer, host, port, database, masterKey, dataDir,
+        return new RuntimeSettings(mode, issuer, host, port, maxThreads, database, masterKey, dataDir,
                 value("PORTCULLIS_TOKEN_AUDIENCE", tokens, "audience").orElse(issuer.toString()),
                 setting("PORTCULLIS_SIGNING_ALGORITHM", tokens, "signing_algorithm").map(SettingsLoader::algorithm)
                         .orElse(SigningAlgorithm.RS256),

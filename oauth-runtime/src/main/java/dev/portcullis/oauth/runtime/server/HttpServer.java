@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class HttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** Threads kept even when idle. */
+    private static final int MIN_THREADS = 8;
 
     private final Server server;
     private final ServerConnector connector;
@@ -59,7 +61,7 @@ final class HttpServer implements AutoCloseable {
                 .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, config);
 
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(settings.httpMaxThreads(), MIN_THREADS);
         threads.setName("portcullis-http");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -98,6 +100,11 @@ final class HttpServer implements AutoCloseable {
 
     int port() {
         return connector.getLocalPort();
+    }
+
+    /** The most threads the server's pool runs ({@code PORTCULLIS_HTTP_MAX_THREADS}). */
+    int maxThreads() {
+        return ((QueuedThreadPool) server.getThreadPool()).getMaxThreads();
     }
 
     URI localUri() {

@@ -226,6 +226,27 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadWhenNoMaxThreadsThenJettysDefault() {
+        assertEquals(200, new SettingsLoader(Map.of()).load().httpMaxThreads());
+    }
+
+    @Test
+    void loadWhenMaxThreadsInFileOrEnvironmentThenTheEnvironmentWins() throws IOException {
+        Path file = write("http:\n  max_threads: 48\n");
+
+        assertEquals(48, new SettingsLoader(Map.of()).load(file).httpMaxThreads());
+        assertEquals(32, new SettingsLoader(Map.of("PORTCULLIS_HTTP_MAX_THREADS", "32")).load(file).httpMaxThreads());
+    }
+
+    @Test
+    void loadWhenMaxThreadsBelowWhatJettyNeedsThenErrorNamesTheKey() {
+        ConfigurationException thrown = assertThrows(ConfigurationException.class,
+                () -> new SettingsLoader(Map.of("PORTCULLIS_HTTP_MAX_THREADS", "4")).load());
+
+        assertEquals("PORTCULLIS_HTTP_MAX_THREADS: must be between 16 and 2000", thrown.getMessage());
+    }
+
+    @Test
     void loadWhenGrantTypeUnknownThenErrorNamesTheListEntry() throws IOException {
         Path file = write("clients:\n  - client_id: a\n    client_secret: a-long-enough-secret-value\n    grant_types: [password]\n");
 
