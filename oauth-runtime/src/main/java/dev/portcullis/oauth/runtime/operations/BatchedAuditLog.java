@@ -34,7 +34,8 @@ public final class BatchedAuditLog implements EventPublisher, AutoCloseable {
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchedAuditLog.class);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** How long {@link #close()} waits for the writer to write what is queued. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private record Pending(OAuthEvent event, String requestId, String thread) {
     }
@@ -42,6 +43,7 @@ public final class BatchedAuditLog implements EventPublisher, AutoCloseable {
     private final AuditLog audit;
     private final ArrayBlockingQueue<Pending> queue;
     private final long lingerNanos;
+    private final Duration closeWait;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedUnreported = new AtomicLong();
     private final Thread writer;
@@ -49,16 +51,17 @@ public final class BatchedAuditLog implements EventPublisher, AutoCloseable {
 
     /** An audit log with {@link #DEFAULT_CAPACITY} and {@link #DEFAULT_LINGER}; its writer runs at once. */
     public BatchedAuditLog(AuditLog audit) {
-        this(audit, DEFAULT_CAPACITY, DEFAULT_LINGER);
+        this(audit, DEFAULT_CAPACITY, DEFAULT_LINGER, CLOSE_WAIT);
     }
 
-    BatchedAuditLog(AuditLog audit, int capacity, Duration linger) {
+    BatchedAuditLog(AuditLog audit, int capacity, Duration linger, Duration closeWait) {
         this.audit = Objects.requireNonNull(audit, "audit");
         if (capacity < 1 || linger.isNegative() || linger.isZero()) {
             throw new IllegalArgumentException("capacity and linger must be positive");
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.lingerNanos = linger.toNanos();
+        this.closeWait = Objects.requireNonNull(closeWait, "closeWait");
         this.writer = new Thread(this::run, "portcullis-audit");
         writer.setDaemon(true);
         writer.start();
@@ -78,20 +81,33 @@ public final class BatchedAuditLog implements EventPublisher, AutoCloseable {
         }
     }
 
+    /** Events waiting for the writer now. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Events dropped since start because the queue was full. */
     public long dropped() {
         return dropped.get();
     }
 
-    /** Writes what is queued and stops the writer; later events are written on the caller's thread. */
+    /**
+     * Writes what is queued and stops the writer; later events are written on the caller's thread.
+     * Waits at most {@link #CLOSE_WAIT} for the writer: when the output blocks (a full pipe), the
+     * stop goes on and the events still queued are reported as not written.
+     */
     @Override
     public void close() {
         closed = true;
         LockSupport.unpark(writer);
         try {
-            writer.join(CLOSE_WAIT.toMillis());
+            writer.join(closeWait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warn("audit log output blocked at stop: {} queued events were not written", queue.size());
+            return;
         }
         // Whatever a publisher queued while the writer was finishing.
         writeQueued();

@@ -96,7 +96,7 @@ class BatchedAuditLogTest {
 
     @Test
     void publishWhenNotClosedThenWrittenWithinTheLinger() throws Exception {
-        BatchedAuditLog log = new BatchedAuditLog(new AuditLog(), 16, Duration.ofMillis(5));
+        BatchedAuditLog log = new BatchedAuditLog(new AuditLog(), 16, Duration.ofMillis(5), BatchedAuditLog.CLOSE_WAIT);
         try {
             log.publish(issued("jti-1"));
 
@@ -130,7 +130,7 @@ class BatchedAuditLogTest {
     void publishWhenQueueFullThenEventsDroppedCountedAndWarnedNeverBlocking() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         lines.blocked = gate;
-        BatchedAuditLog log = new BatchedAuditLog(new AuditLog(), 2, Duration.ofMillis(1));
+        BatchedAuditLog log = new BatchedAuditLog(new AuditLog(), 2, Duration.ofMillis(1), BatchedAuditLog.CLOSE_WAIT);
         log.publish(issued("first"));
         int published = 1;
         // The writer takes "first" and blocks in the output; then two fit in the queue, the rest do not.
@@ -146,6 +146,32 @@ class BatchedAuditLogTest {
         assertEquals(published, lines.events.size() + log.dropped(), "each event is written or counted");
         assertTrue(warned.events.stream().anyMatch(e -> e.getLevel() == Level.WARN
                 && e.getFormattedMessage().startsWith("audit log queue full")), "the loss is reported");
+    }
+
+    @Test
+    void closeWhenOutputBlockedThenStopsAfterItsWaitAndReportsWhatWasNotWritten() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        lines.blocked = gate;
+        BatchedAuditLog log = new BatchedAuditLog(new AuditLog(), 16, Duration.ofMillis(1), Duration.ofMillis(200));
+        try {
+            log.publish(issued("stuck"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // The writer has taken "stuck" and blocks in the output.
+            while (log.queued() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            log.publish(issued("queued"));
+
+            long start = System.nanoTime();
+            log.close();
+
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "the stop did not hang on the output");
+            assertTrue(warned.events.stream().anyMatch(e -> e.getFormattedMessage()
+                    .equals("audit log output blocked at stop: 1 queued events were not written")),
+                    warned.events.toString());
+        } finally {
+            gate.countDown();
+        }
     }
 
     @Test
