@@ -2,10 +2,8 @@ package dev.portcullis.oauth.application.userinfo;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.portcullis.oauth.domain.token.TokenHash;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,14 +43,6 @@ final class VerifiedTokenCache {
         }
     }
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    });
-
     private final ConcurrentHashMap<Digest, Entry> entries;
     private final AtomicReferenceArray<Entry> slots;
     private final AtomicInteger next = new AtomicInteger();
@@ -84,8 +74,8 @@ final class VerifiedTokenCache {
                 return null;
             }
         }
-        MessageDigest sha256 = SHA_256.get();
-        return Digest.of(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        // All ASCII here, so its UTF-8 bytes are the token's bytes.
+        return Digest.of(TokenHash.sha256(token));
     }
 
     /** The entry of {@code digest}, or null. */
